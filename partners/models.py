@@ -1,0 +1,130 @@
+"""Partners of the programme and their focal points."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.publishing import Publishable, PublishableQuerySet
+from portal.richtext import RichTextField
+
+
+class PartnerKind(models.TextChoices):
+    MEMBER_STATE = "member_state", _("Member state")
+    REGIONAL_ORGANISATION = "regional_org", _("Regional organisation")
+    INTERNATIONAL_ORGANISATION = "international_org", _("International organisation")
+    UN_ENTITY = "un_entity", _("UN entity")
+    ACADEMIA = "academia", _("Academia")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+
+
+class PartnerQuerySet(PublishableQuerySet):
+    def with_listing_data(self) -> PartnerQuerySet:
+        return self.select_related("country", "region").prefetch_related(
+            "offers", "seeks"
+        )
+
+
+class Partner(Publishable):
+    required_translated_fields = ("name", "summary")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = RichTextField(_("description"), blank=True)
+    country = models.ForeignKey(
+        "taxonomy.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="partners",
+    )
+    region = models.ForeignKey(
+        "taxonomy.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="partners",
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="partners/logos/", blank=True)
+    offers = models.ManyToManyField(
+        "taxonomy.Theme",
+        verbose_name=_("expertise offered"),
+        blank=True,
+        related_name="offered_by",
+    )
+    seeks = models.ManyToManyField(
+        "taxonomy.Theme",
+        verbose_name=_("expertise sought"),
+        blank=True,
+        related_name="sought_by",
+    )
+    since = models.PositiveSmallIntegerField(
+        _("partner since (year)"), null=True, blank=True
+    )
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        permissions = [("publish_partner", _("Can publish partners"))]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.CheckConstraint(
+                condition=models.Q(since__isnull=True)
+                | models.Q(since__gte=1945, since__lte=2100),
+                name="partners_partner_since_plausible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    @property
+    def title(self) -> str:
+        """Partners have a name; lists, feeds and mails ask every item for a title."""
+        return self.name
+
+
+class Contact(models.Model):
+    """A focal point of a partner: seen by mission members and staff only."""
+
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_primary = models.BooleanField(_("primary contact"), default=False)
+
+    class Meta:
+        verbose_name = _("focal point")
+        verbose_name_plural = _("focal points")
+        ordering = ["-is_primary", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner"],
+                condition=models.Q(is_primary=True),
+                name="partners_contact_one_primary",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return self.partner.get_absolute_url()

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from portal.pages.models import Page
+
+MENU_CACHE_SECONDS = 300
+
+
+def site(request):
+    """What the base template needs on every page: menu pages, languages, site URL."""
+    language = translation.get_language()
+    key = f"portal:menu-pages:{language}"
+    menu_pages = cache.get(key)
+    if menu_pages is None:
+        menu_pages = [
+            {"title": page.title, "url": page.get_absolute_url()}
+            for page in Page.objects.in_menu()
+        ]
+        cache.set(key, menu_pages, MENU_CACHE_SECONDS)
+    return {
+        "menu_pages": menu_pages,
+        "SITE_URL": settings.SITE_URL,
+    }

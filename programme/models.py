@@ -1,0 +1,224 @@
+"""Projects and the exchange activities carried out under them, with their photos."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.publishing import Publishable, PublishableQuerySet
+from portal.richtext import RichTextField
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def with_listing_data(self) -> ProjectQuerySet:
+        return self.prefetch_related("themes", "regions")
+
+
+class Project(Publishable):
+    required_translated_fields = ("title", "summary")
+
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("body"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    themes = models.ManyToManyField(
+        "taxonomy.Theme", verbose_name=_("themes"), blank=True, related_name="projects"
+    )
+    regions = models.ManyToManyField(
+        "taxonomy.Region",
+        verbose_name=_("regions"),
+        blank=True,
+        related_name="projects",
+    )
+    partners = models.ManyToManyField(
+        "partners.Partner",
+        verbose_name=_("partners"),
+        blank=True,
+        related_name="projects",
+    )
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-start_date", "slug"]
+        permissions = [("publish_project", _("Can publish projects"))]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="programme_project_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("programme:project_detail", kwargs={"slug": self.slug})
+
+
+class ActivityKind(models.TextChoices):
+    TRAINING_COURSE = "training", _("Training course")
+    WORKSHOP = "workshop", _("Workshop")
+    STUDY_VISIT = "study_visit", _("Study visit")
+    EXPERT_EXCHANGE = "expert_exchange", _("Expert exchange")
+    CONFERENCE = "conference", _("Conference")
+    WEBINAR = "webinar", _("Webinar")
+    IN_KIND = "in_kind", _("In-kind contribution")
+
+
+class ActivityFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class ActivityQuerySet(PublishableQuerySet):
+    def with_listing_data(self) -> ActivityQuerySet:
+        return self.select_related("host_country", "project").prefetch_related("themes")
+
+
+class Activity(Publishable):
+    """An exchange: who shared expertise with whom, when, where and with what result."""
+
+    required_translated_fields = ("title", "summary")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("description"), blank=True)
+    outcomes = RichTextField(_("outcomes"), blank=True)
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    format = models.CharField(
+        _("format"),
+        max_length=10,
+        choices=ActivityFormat.choices,
+        default=ActivityFormat.IN_PERSON,
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    host_country = models.ForeignKey(
+        "taxonomy.Country",
+        verbose_name=_("host country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hosted_activities",
+    )
+    providers = models.ManyToManyField(
+        "partners.Partner",
+        verbose_name=_("providers of expertise"),
+        blank=True,
+        related_name="activities_provided",
+    )
+    beneficiaries = models.ManyToManyField(
+        "partners.Partner",
+        verbose_name=_("beneficiaries"),
+        blank=True,
+        related_name="activities_received",
+    )
+    themes = models.ManyToManyField(
+        "taxonomy.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="activities",
+    )
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    women_participants = models.PositiveIntegerField(
+        _("women participants"), null=True, blank=True
+    )
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-start_date", "slug"]
+        permissions = [("publish_activity", _("Can publish activities"))]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="programme_activity_ends_after_start",
+                violation_error_message=_("An activity cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(participants__isnull=True)
+                | models.Q(participants__gte=0),
+                name="programme_activity_participants_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(women_participants__isnull=True)
+                | models.Q(women_participants__gte=0),
+                name="programme_activity_women_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(women_participants__isnull=True)
+                | models.Q(
+                    participants__isnull=False,
+                    participants__gte=models.F("women_participants"),
+                ),
+                name="programme_activity_women_within_participants",
+                violation_error_message=_(
+                    "Women participants cannot outnumber all participants."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("programme:activity_detail", kwargs={"slug": self.slug})
+
+
+class Photo(models.Model):
+    """A photo of an activity, or of the programme's archive when no activity is set."""
+
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="photos",
+    )
+    image = models.ImageField(
+        _("image"), upload_to="photos/%Y/", width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(
+        _("width"), null=True, blank=True, editable=False
+    )
+    height = models.PositiveIntegerField(
+        _("height"), null=True, blank=True, editable=False
+    )
+    caption = models.CharField(_("caption"), max_length=300)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    taken_on = models.DateField(_("taken on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["-taken_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.caption
+
+    def get_absolute_url(self) -> str:
+        if self.activity_id:
+            return self.activity.get_absolute_url()
+        return reverse("programme:photos")

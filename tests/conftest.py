@@ -1,0 +1,87 @@
+"""Fixtures shared by the whole suite.
+
+Tests that need PostgreSQL, Redis or Chromium skip with a reason where those are
+absent; with REQUIRE_SERVICES=1 (CI) such a skip becomes a failure.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.db import connection
+
+from tests import factories
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def need(available: bool, reason: str) -> None:
+    """Skip (or, in CI, fail) a test whose service is missing."""
+    if available:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"REQUIRE_SERVICES=1 but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploads of a test land in its own folder, never in var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
+        },
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def postgres(db):
+    need(
+        connection.vendor == "postgresql",
+        "this test needs PostgreSQL (set DATABASE_URL)",
+    )
+
+
+@pytest.fixture
+def chromium_path():
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    need(os.path.exists(path), "this test needs Chromium (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture
+def anonymous(client):
+    return client
+
+
+@pytest.fixture
+def mission_member(db):
+    return factories.MissionMemberFactory()
+
+
+@pytest.fixture
+def editor(db):
+    return factories.EditorFactory()
+
+
+@pytest.fixture
+def publisher(db):
+    return factories.PublisherFactory()
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.UserFactory(is_staff=True, is_superuser=True)
