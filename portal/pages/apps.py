@@ -6,3 +6,6 @@ class PagesConfig(AppConfig):
     name = "portal.pages"
     label = "pages"
     verbose_name = _("Pages")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

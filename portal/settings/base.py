@@ -214,3 +214,7 @@ LOGGING = {
         "level": env.str("DJANGO_LOG_LEVEL", default="INFO"),
     },
 }
+
+CELERY_BEAT_SCHEDULE = {
+    "publish-due-items": {"task": "portal.publish_due", "schedule": 60.0},
+}

@@ -1,0 +1,11 @@
+"""Celery tasks of the site app: thin wrappers around services."""
+
+from celery import shared_task
+
+
+@shared_task(name="portal.publish_due")
+def publish_due() -> int:
+    """Publish the items whose scheduled time has come (run by beat every minute)."""
+    from portal.services import publish_due as publish_due_items
+
+    return publish_due_items()
