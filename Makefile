@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve setup test lint format messages compilemessages bench worker clean
+.PHONY: help install run setup test lint format messages compilemessages bench worker clean
 
 help:
 	@echo "make run      - install, migrate, load demo content and serve on http://$(HOST):$(PORT)/"

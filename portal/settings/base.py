@@ -7,6 +7,7 @@ only change defaults and switch features on or off.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -78,9 +79,25 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-}
+
+def _database(default: str) -> dict:
+    """DATABASE_URL as a DATABASES entry; a malformed one stops start-up naming it."""
+    try:
+        config = env.db("DATABASE_URL", default=default)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_URL is malformed: {exc}") from None
+    if config.get("ENGINE") not in {
+        "django.db.backends.postgresql",
+        "django.db.backends.sqlite3",
+    }:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is malformed: use postgres://user:password@host:5432/name"
+            " or sqlite:////absolute/path.sqlite3"
+        )
+    return config
+
+
+DATABASES = {"default": _database(f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 # Persistent connections: each new PostgreSQL connection costs about 4 ms here.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -135,6 +152,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Redis: cache and Celery broker. Without it the cache is local memory and Celery
 # runs tasks in-process, so the portal still works on a laptop.
 REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured("REDIS_URL is malformed: use redis://host:6379/0")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -167,7 +186,10 @@ CELERY_TIMEZONE = TIME_ZONE
 EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     # EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, ... from one URL.
-    globals().update(env.email_url("EMAIL_URL"))
+    try:
+        globals().update(env.email_url("EMAIL_URL"))
+    except (ImproperlyConfigured, ValueError) as exc:
+        raise ImproperlyConfigured(f"EMAIL_URL is malformed: {exc}") from None
 else:
     EMAIL_BACKEND = env.str(
         "EMAIL_BACKEND", default="django.core.mail.backends.filebased.EmailBackend"

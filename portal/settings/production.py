@@ -8,7 +8,7 @@ import sys
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, env
 
 REQUIRED = (
     "DJANGO_SECRET_KEY",
@@ -34,12 +34,9 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY is too weak: use at least 50 random characters."
     )
-try:
-    DATABASES = {"default": env.db("DATABASE_URL")}
-except Exception as exc:  # environ raises several kinds for a malformed URL
-    raise ImproperlyConfigured(f"DATABASE_URL is malformed: {exc}") from None
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# base.py parsed DATABASE_URL (naming it if malformed); production wants PostgreSQL.
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must be a postgres:// URL in production.")
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
