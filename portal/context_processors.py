@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from portal.pages.models import Page
+from portal.templatetags.portal_tags import shown_language
 
 MENU_CACHE_SECONDS = 300
 
@@ -14,7 +15,12 @@ def site(request):
     menu_pages = cache.get(key)
     if menu_pages is None:
         menu_pages = [
-            {"title": page.title, "url": page.get_absolute_url()}
+            {
+                "slug": page.slug,
+                "title": page.title,
+                "lang": shown_language(page, "title"),
+                "url": page.get_absolute_url(),
+            }
             for page in Page.objects.in_menu()
         ]
         cache.set(key, menu_pages, MENU_CACHE_SECONDS)

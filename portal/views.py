@@ -28,23 +28,27 @@ def root_redirect(request):
 
 @require_safe
 def home(request):
+    """The programme at a glance, in a fixed number of queries (pinned in a test).
+
+    The cards here show kind, title, dates and place, never themes, so nothing
+    needs prefetching: one query per list.
+    """
     today = timezone.localdate()
+    activities = Activity.objects.published()
     context = {
         "intro": Page.objects.published().filter(slug="about").first(),
         "latest_resources": Resource.objects.visible_to(request.user)
         .published()
-        .order_by("-published_at")[:4],
-        "upcoming_activities": Activity.objects.published()
-        .filter(end_date__gte=today)
+        .order_by("-published_at", "-pk")[:4],
+        "upcoming_activities": activities.filter(end_date__gte=today)
         .select_related("host_country")
-        .order_by("start_date")[:4],
-        "recent_activities": Activity.objects.published()
-        .filter(end_date__lt=today)
+        .order_by("start_date", "pk")[:3],
+        "recent_activities": activities.filter(end_date__lt=today)
         .select_related("host_country")
-        .order_by("-start_date")[:4],
+        .order_by("-end_date", "-pk")[:3],
         "featured_partners": Partner.objects.published()
         .select_related("country")
-        .order_by("-updated_at")[:6],
+        .order_by("-published_at", "-pk")[:6],
         "key_figures": figures.key_figures(),
     }
     return render(request, "portal/home.html", context)
@@ -72,6 +76,7 @@ def robots_txt(request):
 
 
 def page_not_found(request, exception):
+    """The 404 page, through the base template, in the language of the request."""
     return render(request, "404.html", status=404)
 
 
