@@ -16,3 +16,5 @@ STORAGES = {
 # Unit tests run tasks in-process; the worker suite starts a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 ALLOWED_HOSTS = ["*"]
+# Nothing is collected in tests; WhiteNoise would warn about a missing folder.
+STATIC_ROOT = None
