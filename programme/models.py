@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.publishing import Publishable, PublishableQuerySet
+from portal.publishing import Publishable, PublishableQuerySet, Status
 from portal.richtext import RichTextField
 
 
@@ -186,6 +186,17 @@ class Activity(Publishable):
         return reverse("programme:activity_detail", kwargs={"slug": self.slug})
 
 
+class PhotoQuerySet(models.QuerySet):
+    def visible_to(self, user) -> PhotoQuerySet:
+        """Archive photos, and photos of activities this user may see."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.filter(
+            models.Q(activity__isnull=True)
+            | models.Q(activity__status=Status.PUBLISHED)
+        )
+
+
 class Photo(models.Model):
     """A photo of an activity, or of the programme's archive when no activity is set."""
 
@@ -209,6 +220,8 @@ class Photo(models.Model):
     caption = models.CharField(_("caption"), max_length=300)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     taken_on = models.DateField(_("taken on"), null=True, blank=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("photo")

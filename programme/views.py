@@ -32,4 +32,4 @@ class PhotoListView(ListView):
     template_name = "programme/photo_list.html"
 
     def get_queryset(self):
-        return Photo.objects.select_related("activity")
+        return Photo.objects.visible_to(self.request.user).select_related("activity")

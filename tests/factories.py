@@ -72,7 +72,7 @@ class MissionMemberFactory(UserFactory):
     @factory.post_generation
     def join_group(obj, create, extracted, **kwargs):
         if create:
-            obj.groups.add(Group.objects.get(name=MISSION_MEMBERS_GROUP))
+            obj.groups.add(Group.objects.get_or_create(name=MISSION_MEMBERS_GROUP)[0])
 
 
 class EditorFactory(UserFactory):
@@ -81,7 +81,7 @@ class EditorFactory(UserFactory):
     @factory.post_generation
     def join_group(obj, create, extracted, **kwargs):
         if create:
-            obj.groups.add(Group.objects.get(name=EDITORS_GROUP))
+            obj.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
 
 
 class PublisherFactory(UserFactory):
@@ -90,7 +90,7 @@ class PublisherFactory(UserFactory):
     @factory.post_generation
     def join_group(obj, create, extracted, **kwargs):
         if create:
-            obj.groups.add(Group.objects.get(name=PUBLISHERS_GROUP))
+            obj.groups.add(Group.objects.get_or_create(name=PUBLISHERS_GROUP)[0])
 
 
 class PublishableFactory(factory.django.DjangoModelFactory):

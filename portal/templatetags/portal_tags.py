@@ -1,0 +1,260 @@
+"""Template helpers of the site shell: languages, fallbacks, breadcrumbs, pagination."""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from portal.accounts.models import can_see_restricted
+
+register = template.Library()
+
+# The main navigation: section -> (URL namespace below it, URL name of its own page).
+SECTIONS = {
+    "partners": ("partners", "list"),
+    "programme": ("programme", "project_list"),
+    "resources": ("resources", "list"),
+    "about": ("pages", "about"),
+}
+
+
+def _other_home(code: str) -> str:
+    with translation.override(code):
+        return reverse("home")
+
+
+def _alternate_path(request, code: str, path: str) -> str:
+    """The same page in language ``code``; that language's home if there is none."""
+    translated = translate_url(path, code)
+    if translated == path and code != translation.get_language():
+        # The path does not resolve (a 404) or has no counterpart in ``code``.
+        return _other_home(code)
+    return translated
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One entry per language: code, autonym and this page's URL in that language.
+
+    The query string is kept, so a filtered list stays filtered after the switch.
+    """
+    request = context.get("request")
+    current = translation.get_language()
+    path = request.get_full_path() if request else "/"
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = translation.get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": _alternate_path(request, code, path) if request else "/",
+                "current": code == current,
+            }
+        )
+    return links
+
+
+def _canonical_path(request) -> str:
+    """The path without a query string, except a page number past the first."""
+    page = request.GET.get("page", "")
+    if page.isdigit() and page != "1":
+        return f"{request.path}?page={page}"
+    return request.path
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    request = context.get("request")
+    if request is None:
+        return ""
+    return settings.SITE_URL.rstrip("/") + _canonical_path(request)
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context) -> list[dict]:
+    """Absolute URLs of this page in each language, plus ``x-default``.
+
+    ``x-default`` is ``/`` (which follows the browser's language) on the home
+    page and the Russian version, the default language, elsewhere.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    base = settings.SITE_URL.rstrip("/")
+    path = _canonical_path(request)
+    alternates = [
+        {"hreflang": code, "url": base + _alternate_path(request, code, path)}
+        for code, _name in settings.LANGUAGES
+    ]
+    default = base + _alternate_path(request, settings.LANGUAGE_CODE, path)
+    if default == base + _other_home(settings.LANGUAGE_CODE):
+        default = base + "/"
+    alternates.append({"hreflang": "x-default", "url": default})
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, section: str) -> SafeString:
+    """`` aria-current`` for a main-navigation link: ``page`` on the section's own
+    page, ``true`` anywhere below it, nothing elsewhere."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    namespace, landing = SECTIONS[section]
+    if match is None or match.namespace != namespace:
+        return mark_safe("")  # noqa: S308 - a constant
+    value = "page" if match.url_name == landing else "true"
+    return format_html(' aria-current="{}"', value)
+
+
+def _field(obj, field: str) -> str:
+    """Partners have a ``name`` where other items have a ``title``."""
+    if field == "title" and not hasattr(obj, "title_ru") and hasattr(obj, "name_ru"):
+        return "name"
+    return field
+
+
+def shown_language(obj, field: str) -> str:
+    """The language in which ``obj.<field>`` is actually shown (after fallback)."""
+    current = translation.get_language()
+    field = _field(obj, field)
+    if (getattr(obj, f"{field}_{current}", "") or "").strip():
+        return current
+    for code, _name in settings.LANGUAGES:
+        if (getattr(obj, f"{field}_{code}", "") or "").strip():
+            return code
+    return current
+
+
+@register.simple_tag
+def lang_attr(obj, field: str = "title") -> SafeString:
+    """`` lang="xx"`` when the field is shown in another language than the page's."""
+    field = _field(obj, field)
+    if obj is None or not hasattr(obj, f"{field}_{settings.LANGUAGE_CODE}"):
+        return mark_safe("")  # noqa: S308 - a constant
+    code = shown_language(obj, field)
+    if code == translation.get_language():
+        return mark_safe("")  # noqa: S308 - a constant
+    return format_html(' lang="{}"', code)
+
+
+@register.inclusion_tag("includes/fallback_notice.html")
+def fallback_notice(obj) -> dict:
+    """A notice when the visitor's language is missing and the other one is shown."""
+    current = translation.get_language()
+    complete = obj.complete_languages() if obj is not None else []
+    if not complete or current in complete:
+        return {"message": ""}
+    shown = complete[0]
+    messages = {
+        ("en", "ru"): _(
+            "This page is not yet available in English; it is shown in Russian."
+        ),
+        ("ru", "en"): _(
+            "This page is not yet available in Russian; it is shown in English."
+        ),
+    }
+    return {"message": messages.get((current, shown), "")}
+
+
+@register.inclusion_tag("includes/language_badge.html")
+def language_badge(obj) -> dict:
+    """RU / EN / RU+EN: the languages in which an item is complete."""
+    codes = obj.complete_languages()
+    names = {
+        ("ru",): _("Available in Russian"),
+        ("en",): _("Available in English"),
+        ("ru", "en"): _("Available in Russian and English"),
+    }
+    return {
+        "codes": codes,
+        "label": "+".join(code.upper() for code in codes),
+        "description": names.get(tuple(codes), ""),
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(*trail, current=None) -> dict:
+    """Home, then (URL name, title) pairs, then the current page.
+
+    ``{% breadcrumbs "programme:activity_list" _("Activities") current=object %}``;
+    ``current`` is a string or a translated model instance (its title is used, with
+    a ``lang`` attribute when it is shown in the other language).
+    """
+    if len(trail) % 2:
+        raise template.TemplateSyntaxError("breadcrumbs takes (url name, title) pairs")
+    items = [{"url": reverse("home"), "title": _("Home")}]
+    for url_name, title in zip(trail[::2], trail[1::2], strict=True):
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            url = ""
+        items.append({"url": url, "title": title})
+    current_lang = ""
+    if hasattr(current, "complete_languages"):
+        code = shown_language(current, "title")
+        current_lang = "" if code == translation.get_language() else code
+        current = current.title
+    return {"items": items, "current": current, "current_lang": current_lang}
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number) -> str:
+    """This page's URL with ``page`` set to ``number``, keeping the other parameters."""
+    request = context["request"]
+    query = request.GET.copy()
+    if int(number) == 1:
+        query.pop("page", None)
+    else:
+        query["page"] = number
+    encoded = query.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path
+
+
+@register.filter
+def visible_to(related, user):
+    """Only what ``user`` may see of a related manager (``object.partners``)."""
+    return related.visible_to(user)
+
+
+@register.filter
+def is_visible_to(obj, user) -> bool:
+    """May ``user`` follow a link to this single related item?"""
+    if obj is None:
+        return False
+    return type(obj).objects.visible_to(user).filter(pk=obj.pk).exists()
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context) -> dict:
+    """Counts and page links of a ListView page; nothing when the list is empty."""
+    page_obj = context.get("page_obj")
+    paginator = context.get("paginator")
+    if page_obj is None or not paginator.count:
+        return {"page_obj": None}
+    return {
+        "request": context["request"],
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "is_paginated": paginator.num_pages > 1,
+        "page_range": paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        ),
+    }
+
+
+@register.filter(name="can_see_restricted")
+def can_see_restricted_filter(user) -> bool:
+    """Mission members and staff: focal points and ``missions`` resources."""
+    return can_see_restricted(user)
+
+
+@register.filter
+def listing(queryset):
+    """The queryset with what its cards show (``with_listing_data``) fetched along."""
+    return queryset.with_listing_data()
