@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from tests.factories import ActivityFactory, ProjectFactory
 
@@ -45,9 +46,12 @@ def test_full_clean_explains_the_date_rule_in_words():
     activity = ActivityFactory.build(
         start_date=datetime.date(2025, 5, 2), end_date=datetime.date(2025, 5, 1)
     )
-    with pytest.raises(ValidationError) as excinfo:
+    with translation.override("en"), pytest.raises(ValidationError) as excinfo:
         activity.full_clean()
     assert "cannot end before it starts" in str(excinfo.value)
+    with translation.override("ru"), pytest.raises(ValidationError) as excinfo:
+        activity.full_clean()
+    assert "не может предшествовать дате его начала" in str(excinfo.value)
 
 
 def test_a_project_cannot_end_before_it_starts():

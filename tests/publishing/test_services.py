@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal import services
 from portal.notifications.models import Event
@@ -60,9 +60,9 @@ def test_a_rolled_back_publication_leaves_no_event(publisher):
 
 def test_an_illegal_transition_is_refused_with_a_message(publisher):
     activity = ActivityFactory()  # published
-    with pytest.raises(ValidationError) as excinfo:
+    with translation.override("en"), pytest.raises(ValidationError) as excinfo:
         services.content_submit(item=activity, by=publisher)
-    assert "cannot go from" in str(excinfo.value)
+    assert "cannot go from Published to In review" in str(excinfo.value)
 
 
 def test_only_publishers_archive(editor, publisher):
