@@ -200,6 +200,8 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Password of the demo staff accounts that `load_demo_content` creates (not a secret).
+DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-south-south-2026")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
