@@ -1,5 +1,8 @@
 """Storage for files that must never be reachable under a public URL."""
 
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.utils.deconstruct import deconstructible
@@ -30,3 +33,24 @@ class PrivateFileSystemStorage(FileSystemStorage):
 def private_storage():
     """Resource documents and proposal attachments: served only by views that check access."""
     return storages["private"]
+
+
+@deconstructible(path="portal.storage.GeneratedFileName")
+class GeneratedFileName:
+    """``upload_to``: a random name in ``folder``; only the lower-cased extension is kept.
+
+    The uploader's file name never reaches the disk (path tricks, scripts, clashes).
+    """
+
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def __call__(self, instance, filename: str) -> str:
+        suffix = PurePath(filename).suffix.lower()[:10]
+        return f"{self.folder}/{uuid.uuid4().hex}{suffix}"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, GeneratedFileName) and other.folder == self.folder
+
+    def __hash__(self) -> int:
+        return hash(self.folder)

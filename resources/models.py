@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -14,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.accounts.models import can_see_restricted
 from portal.publishing import Publishable, PublishableQuerySet
 from portal.richtext import RichTextField
-from portal.storage import private_storage
+from portal.storage import GeneratedFileName, private_storage
 
 
 class ResourceKind(models.TextChoices):
@@ -31,12 +28,6 @@ class Access(models.TextChoices):
     PUBLIC = "public", _("Public")
     MISSIONS = "missions", _("Missions and staff")
     STAFF = "staff", _("Staff only")
-
-
-def document_upload_to(instance: Resource, filename: str) -> str:
-    """A generated name: the uploader's file name never reaches the disk."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"resources/{uuid.uuid4().hex}{suffix}"
 
 
 class ResourceQuerySet(PublishableQuerySet):
@@ -64,7 +55,7 @@ class Resource(Publishable):
     body = RichTextField(_("body"), blank=True)
     document = models.FileField(
         _("document"),
-        upload_to=document_upload_to,
+        upload_to=GeneratedFileName("resources"),
         storage=private_storage,
         blank=True,
         max_length=200,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -12,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.storage import private_storage
+from portal.storage import GeneratedFileName, private_storage
 
 
 class ProposalKind(models.TextChoices):
@@ -108,11 +105,6 @@ class Proposal(models.Model):
         return reverse("admin:proposals_proposal_change", args=[self.pk])
 
 
-def attachment_upload_to(instance: ProposalAttachment, filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"proposals/{uuid.uuid4().hex}{suffix}"
-
-
 class ProposalAttachment(models.Model):
     proposal = models.ForeignKey(
         Proposal,
@@ -122,7 +114,7 @@ class ProposalAttachment(models.Model):
     )
     file = models.FileField(
         _("file"),
-        upload_to=attachment_upload_to,
+        upload_to=GeneratedFileName("proposals"),
         storage=private_storage,
         max_length=200,
     )

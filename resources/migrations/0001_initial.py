@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 import portal.storage
-import resources.models
 
 
 class Migration(migrations.Migration):
@@ -125,7 +124,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         max_length=200,
                         storage=portal.storage.private_storage,
-                        upload_to=resources.models.document_upload_to,
+                        upload_to=portal.storage.GeneratedFileName("resources"),
                         verbose_name="document",
                     ),
                 ),
@@ -136,7 +135,7 @@ class Migration(migrations.Migration):
                         max_length=200,
                         null=True,
                         storage=portal.storage.private_storage,
-                        upload_to=resources.models.document_upload_to,
+                        upload_to=portal.storage.GeneratedFileName("resources"),
                         verbose_name="document",
                     ),
                 ),
@@ -147,7 +146,7 @@ class Migration(migrations.Migration):
                         max_length=200,
                         null=True,
                         storage=portal.storage.private_storage,
-                        upload_to=resources.models.document_upload_to,
+                        upload_to=portal.storage.GeneratedFileName("resources"),
                         verbose_name="document",
                     ),
                 ),

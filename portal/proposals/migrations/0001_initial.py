@@ -4,7 +4,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import portal.proposals.models
 import portal.storage
 
 
@@ -173,7 +172,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         max_length=200,
                         storage=portal.storage.private_storage,
-                        upload_to=portal.proposals.models.attachment_upload_to,
+                        upload_to=portal.storage.GeneratedFileName("proposals"),
                         verbose_name="file",
                     ),
                 ),
