@@ -6,3 +6,6 @@ class TaxonomyConfig(AppConfig):
     name = "portal.taxonomy"
     label = "taxonomy"
     verbose_name = _("Taxonomy")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401
