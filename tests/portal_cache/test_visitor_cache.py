@@ -1,0 +1,62 @@
+"""Visitors' pages come from the cache until content changes; members' never do."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from portal.cache import cache_for_visitors, content_version
+from tests.factories import PartnerFactory
+
+pytestmark = pytest.mark.django_db
+
+calls = []
+
+
+@cache_for_visitors(page_timeout=60)
+def view(request):
+    calls.append(request)
+    who = request.user.email if request.user.is_authenticated else "visitor"
+    return HttpResponse(f"rendered for {who} #{len(calls)}")
+
+
+@pytest.fixture(autouse=True)
+def _reset_calls():
+    calls.clear()
+
+
+def get(user=None, cookies=None):
+    request = RequestFactory().get("/en/partners/?kind=un_entity")
+    request.user = user or AnonymousUser()
+    request.COOKIES.update(cookies or {})
+    return view(request)
+
+
+def test_a_second_visitor_gets_the_cached_page():
+    first = get()
+    second = get()
+    assert second.content == first.content
+    assert len(calls) == 1
+    assert first["Cache-Control"] == "no-cache"
+    assert not first.has_header("Expires")
+
+
+def test_a_change_to_content_shows_up_at_once():
+    get()
+    before = content_version()
+    PartnerFactory()
+    assert content_version() != before
+    assert b"#2" in get().content
+
+
+def test_a_signed_in_member_is_never_served_the_visitors_copy(mission_member):
+    get()
+    response = get(user=mission_member, cookies={"sessionid": "abc"})
+    assert mission_member.email.encode() in response.content
+    assert len(calls) == 2
+
+
+def test_a_members_page_is_never_stored_for_visitors(mission_member):
+    get(user=mission_member)  # no session cookie, but signed in: not stored
+    response = get()
+    assert b"visitor" in response.content
