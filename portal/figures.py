@@ -1,10 +1,36 @@
-"""Programme figures, read through each app's querysets."""
+"""Programme figures, read through each app's querysets.
 
-from django.db.models import Count, Sum
+``key_figures()`` feeds the home page. ``programme_figures()`` feeds the figures
+page and its CSV downloads: four aggregate queries over published activities
+(plus the cached taxonomy names), kept in the cache for a few minutes per
+language. Only published items count; resources never appear here, so staff-only
+ones cannot either.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from partners.models import Partner
-from programme.models import Activity
+from portal.publishing import Status
+from portal.taxonomy.choices import region_choices, theme_choices
+from programme.models import Activity, ActivityKind
 from resources.models import Resource
+
+CACHE_SECONDS = 300
+# The key of "region not specified": online exchanges, partners without a region.
+UNSPECIFIED = ""
+# Colour indexes (see ``portal.charts.PALETTE``) of the two participation series.
+WOMEN_COLOUR, OTHERS_COLOUR = 1, 5
 
 
 def key_figures() -> dict[str, int]:
@@ -22,3 +48,486 @@ def key_figures() -> dict[str, int]:
         "participants": activities["participants"] or 0,
         "resources": Resource.objects.published().exclude(access="staff").count(),
     }
+
+
+# --- Shapes --------------------------------------------------------------------
+
+
+class Percent(float):
+    """A share in per cent: shown with one decimal and a per cent sign."""
+
+
+Cell = str | int | Percent | None
+
+
+@dataclass
+class Series:
+    """One colour of a chart, as its legend names it."""
+
+    key: str
+    label: str
+    colour: int
+
+
+@dataclass
+class Table:
+    """A chart's data for people (the HTML table) and for spreadsheets (CSV).
+
+    The first cell of each row names the row (a ``th scope="row"``).
+    """
+
+    caption: str
+    columns: list[str]
+    rows: list[list[Cell]]
+
+    @property
+    def display_rows(self) -> list[list[str]]:
+        return [[format_cell(cell) for cell in row] for row in self.rows]
+
+
+@dataclass
+class Chart:
+    """What the figures page, the SVG renderer and the CSV download need.
+
+    ``kind`` picks the renderer in ``portal.charts``; ``data`` is what that
+    renderer draws (see each ``_chart_*`` function below for its shape).
+    """
+
+    slug: str
+    kind: str
+    title: str
+    summary: str
+    note: str
+    table: Table
+    series: list[Series] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.table.rows
+
+
+@dataclass
+class Figures:
+    total: int
+    first_year: int | None
+    last_year: int | None
+    participants: int
+    charts: dict[str, Chart]
+
+
+CHART_SLUGS = (
+    "exchanges-by-year",
+    "exchanges-by-region",
+    "exchanges-by-theme",
+    "participants",
+    "flows",
+)
+
+
+# --- Formatting ------------------------------------------------------------------
+
+
+def format_number(value: int | None) -> str:
+    if value is None:
+        return "—"
+    return formats.number_format(value, decimal_pos=0, force_grouping=True)
+
+
+def format_percent(value: float | None, decimals: int = 1) -> str:
+    if value is None:
+        return "—"
+    number = formats.number_format(value, decimal_pos=decimals)
+    return pgettext("percentage", "%(value)s%%") % {"value": number}
+
+
+def format_cell(cell: Cell) -> str:
+    if isinstance(cell, Percent):
+        return format_percent(cell)
+    if isinstance(cell, int):
+        return format_number(cell)
+    if cell is None:
+        return "—"
+    return str(cell)
+
+
+def _share(women: int | None, reported: int | None) -> Percent | None:
+    if not reported:
+        return None
+    return Percent(round(100 * (women or 0) / reported, 1))
+
+
+def _listing(pairs) -> str:
+    """``label: value`` pairs, for the text alternative (<desc>) of a chart."""
+    return "; ".join(f"{label}: {value}" for label, value in pairs)
+
+
+# --- Queries ---------------------------------------------------------------------
+
+
+def _activities():
+    # ``order_by()``: the model's default ordering would join the GROUP BY.
+    return Activity.objects.published().order_by()
+
+
+def _per_year_and_kind() -> list[dict]:
+    """Exchanges, participants and women per (start year, kind): one query."""
+    return list(
+        _activities()
+        .annotate(year=ExtractYear("start_date"))
+        .values("year", "kind")
+        .annotate(
+            # Not named after the fields they sum: Django refuses that.
+            exchanges=Count("pk"),
+            people=Sum("participants"),
+            women=Sum("women_participants"),
+            reported=Sum("participants", filter=Q(women_participants__isnull=False)),
+        )
+    )
+
+
+def _per_host_region() -> dict[str, int]:
+    rows = (
+        _activities()
+        .values("host_country__region__slug")
+        .annotate(exchanges=Count("pk"))
+    )
+    return {
+        row["host_country__region__slug"] or UNSPECIFIED: row["exchanges"]
+        for row in rows
+    }
+
+
+def _per_theme() -> dict[str, int]:
+    rows = _activities().values("themes__slug").annotate(exchanges=Count("pk"))
+    return {
+        row["themes__slug"]: row["exchanges"] for row in rows if row["themes__slug"]
+    }
+
+
+def _flows() -> dict[tuple[str, str], int]:
+    """Exchanges per (provider region, beneficiary region), published partners only.
+
+    An exchange whose partners sit in several regions counts once per pair.
+    """
+    rows = (
+        _activities()
+        .filter(
+            providers__status=Status.PUBLISHED, beneficiaries__status=Status.PUBLISHED
+        )
+        .values("providers__region__slug", "beneficiaries__region__slug")
+        .annotate(exchanges=Count("pk", distinct=True))
+    )
+    return {
+        (
+            row["providers__region__slug"] or UNSPECIFIED,
+            row["beneficiaries__region__slug"] or UNSPECIFIED,
+        ): row["exchanges"]
+        for row in rows
+    }
+
+
+# --- Charts ----------------------------------------------------------------------
+
+
+def _regions(used: set[str]) -> list[tuple[str, str, int]]:
+    """(slug, name, colour) of the regions in programme order, plus "not specified"
+    when it is used; colours follow the region so every chart agrees."""
+    regions = [
+        (slug, name, index) for index, (slug, name) in enumerate(region_choices())
+    ]
+    if UNSPECIFIED in used:
+        regions.append((UNSPECIFIED, _("Region not specified"), -1))
+    return regions
+
+
+def _chart_by_year(per_year_kind: list[dict], years: list[int]) -> Chart:
+    """Stacked bars: ``data = {"bars": [{"label", "values", "total"}]}``."""
+    counts: dict[tuple[int, str], int] = {
+        (row["year"], row["kind"]): row["exchanges"] for row in per_year_kind
+    }
+    used = {kind for _year, kind in counts}
+    series = [
+        Series(key=value, label=str(label), colour=index)
+        for index, (value, label) in enumerate(ActivityKind.choices)
+        if value in used
+    ]
+    # A kind no longer offered still counts, under its stored value.
+    known = {s.key for s in series}
+    series += [
+        Series(key=kind, label=kind, colour=len(ActivityKind.choices) + index)
+        for index, kind in enumerate(sorted(used - known))
+    ]
+    bars, rows = [], []
+    for year in years:
+        values = [counts.get((year, s.key), 0) for s in series]
+        bars.append({"label": str(year), "values": values, "total": sum(values)})
+        rows.append([str(year), *values, sum(values)])
+    return Chart(
+        slug="exchanges-by-year",
+        kind="stacked",
+        title=_("Exchanges per year, by kind"),
+        summary=_("Number of exchanges each year, by kind of activity. %(values)s.")
+        % {"values": _listing((bar["label"], bar["total"]) for bar in bars)},
+        note=_(
+            "Each exchange counts in the year it starts; planned exchanges that are "
+            "already announced are included."
+        ),
+        series=series,
+        data={"bars": bars},
+        table=Table(
+            caption=_("Exchanges per year, by kind"),
+            columns=[_("Year"), *(s.label for s in series), _("Total")],
+            rows=rows,
+        ),
+    )
+
+
+def _chart_by_region(per_region: dict[str, int]) -> Chart:
+    """Bars: ``data = {"bars": [{"label", "value", "colour"}]}``."""
+    regions = _regions(set(per_region))
+    bars = [
+        {"label": name, "value": per_region.get(slug, 0), "colour": colour}
+        for slug, name, colour in regions
+    ]
+    if not any(bar["value"] for bar in bars):
+        bars = []
+    return Chart(
+        slug="exchanges-by-region",
+        kind="bars",
+        title=_("Exchanges by region of the host country"),
+        summary=_("Number of exchanges by region of the host country: %(values)s.")
+        % {"values": _listing((bar["label"], bar["value"]) for bar in bars)},
+        note=_(
+            "Online exchanges and exchanges without a host country are counted as "
+            "“region not specified”."
+        ),
+        series=[
+            Series(key=slug, label=name, colour=colour)
+            for slug, name, colour in regions
+        ]
+        if bars
+        else [],
+        data={"bars": bars},
+        table=Table(
+            caption=_("Exchanges by region of the host country"),
+            columns=[_("Region"), _("Exchanges")],
+            rows=[[bar["label"], bar["value"]] for bar in bars],
+        ),
+    )
+
+
+def _chart_by_theme(per_theme: dict[str, int]) -> Chart:
+    """Bars, most frequent theme first: ``data`` as for the regions."""
+    order = {slug: index for index, (slug, _name) in enumerate(theme_choices())}
+    names = dict(theme_choices())
+    ranked = sorted(
+        per_theme.items(), key=lambda item: (-item[1], order.get(item[0], 0))
+    )
+    bars = [
+        {"label": names.get(slug, slug), "value": count, "colour": 0}
+        for slug, count in ranked
+    ]
+    return Chart(
+        slug="exchanges-by-theme",
+        kind="bars",
+        title=_("Exchanges by theme"),
+        summary=_("Number of exchanges by theme: %(values)s.")
+        % {"values": _listing((bar["label"], bar["value"]) for bar in bars)},
+        note=_("An exchange on several themes counts once for each of them."),
+        series=[Series(key="exchanges", label=_("Exchanges"), colour=0)]
+        if bars
+        else [],
+        data={"bars": bars},
+        table=Table(
+            caption=_("Exchanges by theme"),
+            columns=[_("Theme"), _("Exchanges")],
+            rows=[[bar["label"], bar["value"]] for bar in bars],
+        ),
+    )
+
+
+def _chart_participants(per_year_kind: list[dict], years: list[int]) -> Chart:
+    """Bars with the women's part: ``data = {"bars": [{"label", "total", "women",
+    "share"}]}``; ``share`` is the women's share where it was reported."""
+    totals: dict[int, dict[str, int]] = {}
+    for row in per_year_kind:
+        year = totals.setdefault(row["year"], {"people": 0, "women": 0, "reported": 0})
+        for key in year:
+            year[key] += row[key] or 0
+    bars, rows = [], []
+    for year in years:
+        numbers = totals.get(year, {"people": 0, "women": 0, "reported": 0})
+        share = _share(numbers["women"], numbers["reported"])
+        bars.append(
+            {
+                "label": str(year),
+                "total": numbers["people"],
+                "women": numbers["women"],
+                "share": share,
+            }
+        )
+        rows.append([str(year), numbers["people"], numbers["women"], share])
+    if not any(bar["total"] for bar in bars):
+        bars, rows = [], []
+    return Chart(
+        slug="participants",
+        kind="participation",
+        title=_("Participants per year and the share of women"),
+        summary=_(
+            "Participants each year, with the number of women and their share: "
+            "%(values)s."
+        )
+        % {
+            "values": _listing(
+                (
+                    bar["label"],
+                    f"{format_number(bar['total'])} ({format_percent(bar['share'])})",
+                )
+                for bar in bars
+            )
+        },
+        note=_(
+            "Each bar shows all participants of the year, the women first. The "
+            "figure in brackets is the share of women among the participants of "
+            "the exchanges that reported it."
+        ),
+        series=[
+            Series(key="women", label=_("Women"), colour=WOMEN_COLOUR),
+            Series(key="others", label=_("Other participants"), colour=OTHERS_COLOUR),
+        ]
+        if bars
+        else [],
+        data={"bars": bars},
+        table=Table(
+            caption=_("Participants per year and the share of women"),
+            columns=[_("Year"), _("Participants"), _("Women"), _("Share of women")],
+            rows=rows,
+        ),
+    )
+
+
+def _chart_flows(flows: dict[tuple[str, str], int]) -> Chart:
+    """Provider regions to beneficiary regions: ``data = {"sources": [...],
+    "targets": [...], "links": [(source index, target index, exchanges)]}``."""
+    used = {source for source, _target in flows} | {t for _s, t in flows}
+    regions = _regions(used)
+    sources = [r for r in regions if any(r[0] == s for s, _t in flows)]
+    targets = [r for r in regions if any(r[0] == t for _s, t in flows)]
+    links = [
+        (i, j, flows[(source[0], target[0])])
+        for i, source in enumerate(sources)
+        for j, target in enumerate(targets)
+        if (source[0], target[0]) in flows
+    ]
+    rows = [
+        [source[1], *(flows.get((source[0], target[0]), 0) for target in targets)]
+        for source in sources
+    ]
+    return Chart(
+        slug="flows",
+        kind="flow",
+        title=_("From provider regions to beneficiary regions"),
+        summary=_(
+            "Number of exchanges from the regions of the partners who shared their "
+            "expertise to the regions of the partners who received it: %(values)s."
+        )
+        % {
+            "values": _listing(
+                (f"{sources[i][1]} → {targets[j][1]}", value) for i, j, value in links
+            )
+        },
+        note=_(
+            "Left: regions of the partners who shared their expertise; right: regions "
+            "of the partners who received it. The wider a band, the more exchanges. "
+            "An exchange with partners in several regions counts once for each pair "
+            "of regions."
+        ),
+        series=[
+            Series(key=slug, label=name, colour=colour)
+            for slug, name, colour in regions
+            if slug in used
+        ],
+        data={
+            "sources": [{"label": r[1], "colour": r[2]} for r in sources],
+            "targets": [{"label": r[1], "colour": r[2]} for r in targets],
+            "links": links,
+            "source_heading": _("Shared by"),
+            "target_heading": _("Received by"),
+        },
+        table=Table(
+            caption=_(
+                "Exchanges from provider regions (rows) to beneficiary regions "
+                "(columns)"
+            ),
+            columns=[_("Provider region"), *(target[1] for target in targets)],
+            rows=rows,
+        ),
+    )
+
+
+def compute_figures() -> Figures:
+    """Every chart of the figures page, in the active language (uncached)."""
+    per_year_kind = _per_year_and_kind()
+    known_years = sorted({row["year"] for row in per_year_kind})
+    years = list(range(known_years[0], known_years[-1] + 1)) if known_years else []
+    charts = [
+        _chart_by_year(per_year_kind, years),
+        _chart_by_region(_per_host_region()),
+        _chart_by_theme(_per_theme()),
+        _chart_participants(per_year_kind, years),
+        _chart_flows(_flows()),
+    ]
+    return Figures(
+        total=sum(row["exchanges"] for row in per_year_kind),
+        first_year=years[0] if years else None,
+        last_year=years[-1] if years else None,
+        participants=sum(row["people"] or 0 for row in per_year_kind),
+        charts={chart.slug: chart for chart in charts},
+    )
+
+
+def _cache_key(language: str) -> str:
+    return f"portal:figures:{language}"
+
+
+def programme_figures() -> Figures:
+    """``compute_figures()``, cached for a few minutes per language."""
+    key = _cache_key(translation.get_language())
+    figures = cache.get(key)
+    if figures is None:
+        figures = compute_figures()
+        cache.set(key, figures, CACHE_SECONDS)
+    return figures
+
+
+# --- CSV -------------------------------------------------------------------------
+
+# Spreadsheets run a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(cell: Cell) -> str:
+    if isinstance(cell, Percent):
+        return formats.number_format(cell, decimal_pos=1)
+    if cell is None:
+        return ""
+    if isinstance(cell, int):
+        return str(cell)
+    text = str(cell)
+    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+
+
+def csv_delimiter() -> str:
+    """A semicolon where the decimal separator is a comma (Russian), as the
+    spreadsheets of that language expect; a comma otherwise."""
+    return ";" if formats.get_format("DECIMAL_SEPARATOR") == "," else ","
+
+
+def chart_csv(chart: Chart) -> str:
+    """The chart's table as CSV text: the header row, then one line per row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=csv_delimiter(), lineterminator="\r\n")
+    writer.writerow([_csv_cell(column) for column in chart.table.columns])
+    writer.writerows([_csv_cell(cell) for cell in row] for row in chart.table.rows)
+    return buffer.getvalue()

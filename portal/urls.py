@@ -3,12 +3,24 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from portal import views
+from portal import feeds, sitemaps, views
+
+feed_patterns = (
+    [
+        path("resources.rss", feeds.ResourcesFeed(), name="resources_rss"),
+        path("resources.atom", feeds.ResourcesAtomFeed(), name="resources_atom"),
+        path("activities.rss", feeds.ActivitiesFeed(), name="activities_rss"),
+        path("activities.atom", feeds.ActivitiesAtomFeed(), name="activities_atom"),
+    ],
+    "feeds",
+)
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
@@ -19,6 +31,9 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("programme/", include("programme.urls")),
     path("resources/", include("resources.urls")),
+    path("figures/", views.figures_page, name="figures"),
+    path("figures/<slug:chart>.csv", views.figures_csv, name="figures_csv"),
+    path("feeds/", include(feed_patterns)),
     prefix_default_language=True,
 )
 

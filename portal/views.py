@@ -1,7 +1,9 @@
-"""Site-wide views: the home page, the language redirect, health and error pages."""
+"""Site-wide views: the home page, the figures, the language redirect, health,
+robots and error pages."""
 
+from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone, translation
@@ -14,7 +16,7 @@ from portal.pages.models import Page
 from programme.models import Activity
 from resources.models import Resource
 
-from . import figures
+from . import charts, figures
 
 
 @require_safe
@@ -54,6 +56,41 @@ def home(request):
     return render(request, "portal/home.html", context)
 
 
+@require_safe
+def figures_page(request):
+    """The programme in figures: server-drawn SVG charts, each with its data table.
+
+    The figures come from ``figures.programme_figures()`` (cached per language);
+    drawing the SVG from them is pure Python and cheap.
+    """
+    programme = figures.programme_figures()
+    items = [
+        {"chart": chart, "svg": charts.render(chart), "legend": charts.legend(chart)}
+        for chart in programme.charts.values()
+    ]
+    return render(
+        request, "portal/figures.html", {"figures": programme, "charts": items}
+    )
+
+
+@require_safe
+def figures_csv(request, chart):
+    """One chart's table as CSV, in the visitor's language.
+
+    UTF-8 with a byte order mark, so spreadsheets read Cyrillic right; cells that a
+    spreadsheet would run as a formula are neutralised (see ``figures.chart_csv``).
+    """
+    found = figures.programme_figures().charts.get(chart)
+    if found is None:
+        raise Http404("No such chart.")
+    language = translation.get_language()
+    response = HttpResponse(
+        "\ufeff" + figures.chart_csv(found), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{chart}-{language}.csv"'
+    return response
+
+
 @never_cache
 @require_safe
 def healthz(request):
@@ -71,7 +108,8 @@ def healthz(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /i18n/"]
     lines += [f"Disallow: /{code}/accounts/" for code in ("ru", "en")]
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    # The same host as the canonical links and the sitemap's own addresses.
+    lines.append(f"Sitemap: {settings.SITE_URL.rstrip('/')}/sitemap.xml")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 

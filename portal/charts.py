@@ -1,0 +1,404 @@
+"""Charts as inline SVG drawn on the server: no chart JavaScript, nothing to load.
+
+Pure functions from a ``portal.figures.Chart`` to SVG markup built with
+``format_html``, so every label is escaped. A viewBox lets each chart scale to its
+column. Values are written on or next to the bars, so colour never carries a
+number alone; the colours are the Okabe–Ito palette (safe for colour-blind
+readers), and a fill with less than 3:1 contrast on white gets a dark outline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from portal.figures import Chart, format_number, format_percent
+
+# Okabe & Ito (2008), the fills with at least 3:1 contrast on white first.
+PALETTE = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#000000",  # black
+    "#F0E442",  # yellow
+)
+UNSPECIFIED_COLOUR = "#6b7785"  # grey, 4.6:1 on white: "region not specified"
+TEXT = "#1b1f24"
+WHITE = "#ffffff"
+
+# viewBox units. The charts scale to their column: drawn narrow, so that their text
+# is still about 13 px on a phone; figures.css caps their width on a desktop.
+WIDTH = 340
+FLOW_WIDTH = 360
+FONT = 15
+SMALL = 13
+
+
+# --- Colours -----------------------------------------------------------------------
+
+
+def colour(index: int) -> str:
+    if index < 0:
+        return UNSPECIFIED_COLOUR
+    return PALETTE[index % len(PALETTE)]
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours."""
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_on(fill: str) -> str:
+    """Black or white, whichever reads better on ``fill``."""
+    return WHITE if contrast(fill, WHITE) >= contrast(fill, "#000000") else "#000000"
+
+
+def outline(fill: str) -> str:
+    """A white edge between neighbours; a dark one where white would not show."""
+    return TEXT if contrast(fill, WHITE) < 3 else WHITE
+
+
+def legend(chart: Chart) -> list[dict]:
+    """Legend entries of a chart: label, fill and outline of each series."""
+    return [
+        {
+            "label": series.label,
+            "fill": colour(series.colour),
+            "stroke": outline(colour(series.colour)),
+        }
+        for series in chart.series
+    ]
+
+
+# --- Drawing helpers ------------------------------------------------------------
+
+
+def _n(value: float) -> str:
+    """A coordinate: one decimal at most."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _join(parts: Iterable) -> SafeString:
+    return mark_safe("".join(conditional_escape(part) for part in parts))  # noqa: S308 - every part escaped
+
+
+def text_width(text: str, size: float) -> float:
+    """An estimate: the system sans-serif fonts average about 0.56 em a letter,
+    Latin and Cyrillic alike."""
+    return len(text) * size * 0.56
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Greedy word wrap to lines of about ``width`` units."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _text(
+    x: float,
+    y: float,
+    content,
+    *,
+    size: float = FONT,
+    anchor: str = "start",
+    weight: int | None = None,
+    fill: str = TEXT,
+    halo: bool = False,
+) -> SafeString:
+    extra = []
+    if weight:
+        extra.append(format_html(' font-weight="{}"', weight))
+    if halo:
+        # Keeps a label readable where it crosses a band of the flow diagram.
+        extra.append(
+            mark_safe(  # noqa: S308 - a constant
+                ' stroke="#ffffff" stroke-width="4" stroke-linejoin="round"'
+                ' paint-order="stroke"'
+            )
+        )
+    return format_html(
+        '<text x="{}" y="{}" font-size="{}" text-anchor="{}" fill="{}"{}>{}</text>',
+        _n(x),
+        _n(y),
+        size,
+        anchor,
+        fill,
+        _join(extra),
+        content,
+    )
+
+
+def _rect(x: float, y: float, width: float, height: float, fill: str, tip: str):
+    return format_html(
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" '
+        'stroke-width="1"><title>{}</title></rect>',
+        _n(x),
+        _n(y),
+        _n(width),
+        _n(height),
+        fill,
+        outline(fill),
+        tip,
+    )
+
+
+def _svg(chart: Chart, height: float, body, width: int = WIDTH) -> SafeString:
+    title_id, desc_id = f"{chart.slug}-svg-title", f"{chart.slug}-svg-desc"
+    return format_html(
+        '<svg class="chart__svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+        'role="img" aria-labelledby="{t} {d}" focusable="false">'
+        '<title id="{t}">{title}</title><desc id="{d}">{desc}</desc>{body}</svg>',
+        w=width,
+        h=int(height + 0.999),
+        t=title_id,
+        d=desc_id,
+        title=chart.title,
+        desc=chart.summary,
+        body=_join(body),
+    )
+
+
+def _tip(label: str, value: str) -> str:
+    return f"{label}: {value}"
+
+
+# --- Chart types ---------------------------------------------------------------
+
+
+def stacked_bars(chart: Chart) -> SafeString:
+    """One bar per row (a year), one segment per series, the total at its end."""
+    label_width, value_width, bar, pitch = 46, 40, 24, 32
+    bars = chart.data["bars"]
+    largest = max((row["total"] for row in bars), default=0) or 1
+    span = WIDTH - label_width - value_width
+    parts, y = [], 4.0
+    for row in bars:
+        middle = y + bar / 2
+        parts.append(_text(0, middle + 5, row["label"], weight=600))
+        x = float(label_width)
+        for series, value in zip(chart.series, row["values"], strict=True):
+            if not value:
+                continue
+            width = value / largest * span
+            fill = colour(series.colour)
+            parts.append(
+                _rect(x, y, width, bar, fill, _tip(series.label, format_number(value)))
+            )
+            label = format_number(value)
+            if width >= text_width(label, SMALL) + 6:
+                parts.append(
+                    _text(
+                        x + width / 2,
+                        middle + 4.5,
+                        label,
+                        size=SMALL,
+                        anchor="middle",
+                        fill=text_on(fill),
+                    )
+                )
+            x += width
+        parts.append(_text(x + 6, middle + 5, format_number(row["total"]), weight=700))
+        y += pitch
+    return _svg(chart, y, parts)
+
+
+def horizontal_bars(chart: Chart) -> SafeString:
+    """One bar per row, its name above it (names may be long), the value after."""
+    value_width, bar, line = 44, 16, 18
+    bars = chart.data["bars"]
+    largest = max((row["value"] for row in bars), default=0) or 1
+    span = WIDTH - value_width
+    parts, y = [], 0.0
+    for row in bars:
+        for text in wrap(row["label"], WIDTH, FONT):
+            y += line
+            parts.append(_text(0, y, text))
+        y += 5
+        width = row["value"] / largest * span
+        if row["value"]:
+            parts.append(
+                _rect(
+                    0.5,
+                    y,
+                    max(width, 2),
+                    bar,
+                    colour(row["colour"]),
+                    _tip(row["label"], format_number(row["value"])),
+                )
+            )
+        parts.append(
+            _text(width + 6, y + bar - 2, format_number(row["value"]), weight=700)
+        )
+        y += bar + 10
+    return _svg(chart, y, parts)
+
+
+def participation_bars(chart: Chart) -> SafeString:
+    """Participants per row, women first; "total (share of women)" after the bar."""
+    label_width, value_width, bar, pitch = 46, 100, 24, 32
+    women_series, others_series = chart.series
+    women_fill, others_fill = colour(women_series.colour), colour(others_series.colour)
+    bars = chart.data["bars"]
+    largest = max((row["total"] for row in bars), default=0) or 1
+    span = WIDTH - label_width - value_width
+    parts, y = [], 4.0
+    for row in bars:
+        middle = y + bar / 2
+        parts.append(_text(0, middle + 5, row["label"], weight=600))
+        x = float(label_width)
+        segments = (
+            (row["women"], women_fill, women_series.label),
+            (row["total"] - row["women"], others_fill, others_series.label),
+        )
+        for value, fill, name in segments:
+            if value <= 0:
+                continue
+            width = value / largest * span
+            parts.append(
+                _rect(x, y, width, bar, fill, _tip(name, format_number(value)))
+            )
+            label = format_number(value)
+            if width >= text_width(label, SMALL) + 6:
+                parts.append(
+                    _text(
+                        x + width / 2,
+                        middle + 4.5,
+                        label,
+                        size=SMALL,
+                        anchor="middle",
+                        fill=text_on(fill),
+                    )
+                )
+            x += width
+        total = format_number(row["total"])
+        if row["share"] is not None:
+            total = f"{total} ({format_percent(row['share'], decimals=0)})"
+        parts.append(_text(x + 6, middle + 5, total, weight=700))
+        y += pitch
+    return _svg(chart, y, parts)
+
+
+def _flow_column(nodes, totals, scale, *, right: bool):
+    """Positions of one column of the flow diagram: the name above each node."""
+    line, top = 17, 24.0
+    node_width = 14
+    x_text = FLOW_WIDTH if right else 0
+    anchor = "end" if right else "start"
+    parts, positions, y = [], [], top
+    for node, total in zip(nodes, totals, strict=True):
+        count = format_number(total)
+        room = FLOW_WIDTH / 2 - 10 - text_width(f" {count}", FONT)
+        lines = wrap(node["label"], room, FONT)
+        for index, text in enumerate(lines):
+            y += line
+            content = text
+            if index == len(lines) - 1:
+                content = format_html(
+                    '{} <tspan font-weight="700">{}</tspan>', text, count
+                )
+            parts.append(_text(x_text, y, content, anchor=anchor, halo=True))
+        y += 6
+        height = max(total * scale, 1)
+        fill = colour(node["colour"])
+        parts.append(
+            _rect(
+                FLOW_WIDTH - node_width if right else 0,
+                y,
+                node_width,
+                height,
+                fill,
+                _tip(node["label"], count),
+            )
+        )
+        positions.append(y)
+        y += height + 8
+    return parts, positions, y
+
+
+def flow_diagram(chart: Chart) -> SafeString:
+    """A Sankey-like diagram: provider regions on the left, beneficiary regions on
+    the right, one band per pair, as wide as the number of exchanges."""
+    sources, targets = chart.data["sources"], chart.data["targets"]
+    links = chart.data["links"]
+    out = [0] * len(sources)
+    into = [0] * len(targets)
+    for i, j, value in links:
+        out[i] += value
+        into[j] += value
+    total = sum(out) or 1
+    scale = min(12.0, 260 / total)  # units per exchange: the bands stay readable
+    left, left_y, left_end = _flow_column(sources, out, scale, right=False)
+    right, right_y, right_end = _flow_column(targets, into, scale, right=True)
+
+    # Each band leaves its source in the order of the targets, and arrives in
+    # the order of the sources, so bands do not cross inside a node.
+    source_offset = list(left_y)
+    target_start: dict[tuple[int, int], float] = {}
+    target_offset = list(right_y)
+    for i, j, value in sorted(links, key=lambda link: (link[1], link[0])):
+        target_start[(i, j)] = target_offset[j]
+        target_offset[j] += value * scale
+    x0, x1 = 14.0, FLOW_WIDTH - 14.0
+    middle = (x0 + x1) / 2
+    bands = []
+    for i, j, value in sorted(links):
+        thickness = value * scale
+        ys, yt = source_offset[i], target_start[(i, j)]
+        source_offset[i] += thickness
+        path = (
+            f"M{_n(x0)} {_n(ys)}C{_n(middle)} {_n(ys)} {_n(middle)} {_n(yt)} "
+            f"{_n(x1)} {_n(yt)}L{_n(x1)} {_n(yt + thickness)}"
+            f"C{_n(middle)} {_n(yt + thickness)} {_n(middle)} {_n(ys + thickness)} "
+            f"{_n(x0)} {_n(ys + thickness)}Z"
+        )
+        tip = _tip(
+            f"{sources[i]['label']} → {targets[j]['label']}", format_number(value)
+        )
+        bands.append(
+            format_html(
+                '<path d="{}" fill="{}" fill-opacity="0.45"><title>{}</title></path>',
+                path,
+                colour(sources[i]["colour"]),
+                tip,
+            )
+        )
+    headings = [
+        _text(0, 14, chart.data["source_heading"], weight=700),
+        _text(FLOW_WIDTH, 14, chart.data["target_heading"], anchor="end", weight=700),
+    ]
+    height = max(left_end, right_end)
+    return _svg(chart, height, [*headings, *bands, *left, *right], width=FLOW_WIDTH)
+
+
+RENDERERS = {
+    "stacked": stacked_bars,
+    "bars": horizontal_bars,
+    "participation": participation_bars,
+    "flow": flow_diagram,
+}
+
+
+def render(chart: Chart) -> SafeString:
+    """The chart's SVG; nothing for a chart without data (the page says so)."""
+    if chart.is_empty:
+        return mark_safe("")  # noqa: S308 - a constant
+    return RENDERERS[chart.kind](chart)

@@ -1,0 +1,148 @@
+"""The sitemap: every public page in both languages, with hreflang alternates.
+
+``/sitemap.xml`` is an index of one sitemap per section
+(``/sitemap-<section>.xml``, paginated with ``?p=`` by Django when large). Items are
+what an anonymous visitor may see, through the same queryset methods as the lists:
+no drafts, no ``staff`` resources. Addresses use ``SITE_URL``, as the canonical
+links of the pages do, and ``x-default`` follows the same rule as the page heads
+(``/`` for the home page, the Russian page elsewhere).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_page
+
+from partners.models import Partner
+from portal.pages.models import Page
+from programme.models import Activity, Project
+from resources.models import Resource
+
+CACHE_SECONDS = 15 * 60
+ANONYMOUS = AnonymousUser()
+
+
+class _PortalSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    limit = 5000  # URLs per page: each one carries three alternates
+
+    @property
+    def protocol(self) -> str:
+        return urlsplit(settings.SITE_URL).scheme or "https"
+
+    def get_domain(self, site=None) -> str:
+        return urlsplit(settings.SITE_URL).netloc
+
+    def x_default_path(self, item) -> str:
+        with translation.override(settings.LANGUAGE_CODE):
+            return self.location(item)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        base = f"{self.protocol}://{self.get_domain()}"
+        for url in urls:
+            item, _language = url["item"]
+            url["alternates"].append(
+                {"location": base + self.x_default_path(item), "lang_code": "x-default"}
+            )
+        return urls
+
+
+class SectionsSitemap(_PortalSitemap):
+    """The home page and the landing page of each section."""
+
+    changefreq = "daily"
+
+    def items(self) -> list[str]:
+        return [
+            "home",
+            "partners:list",
+            "programme:project_list",
+            "programme:activity_list",
+            "programme:photos",
+            "resources:list",
+            "figures",
+        ]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+    def x_default_path(self, item: str) -> str:
+        # The bare address follows the browser's language (see root_redirect).
+        return "/" if item == "home" else super().x_default_path(item)
+
+
+class _PublishableSitemap(_PortalSitemap):
+    model = None
+
+    def queryset(self):
+        return self.model.objects.visible_to(ANONYMOUS)
+
+    def items(self):
+        return self.queryset().only("pk", "slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+    def get_latest_lastmod(self):
+        # One aggregate, where Django's default would load every item again.
+        return self.queryset().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class PageSitemap(_PublishableSitemap):
+    model = Page
+
+
+class PartnerSitemap(_PublishableSitemap):
+    model = Partner
+
+
+class ProjectSitemap(_PublishableSitemap):
+    model = Project
+
+
+class ActivitySitemap(_PublishableSitemap):
+    model = Activity
+
+
+class ResourceSitemap(_PublishableSitemap):
+    """Public and ``missions`` resources (the latter show their summary to all)."""
+
+    model = Resource
+
+
+SITEMAPS = {
+    "sections": SectionsSitemap,
+    "pages": PageSitemap,
+    "partners": PartnerSitemap,
+    "projects": ProjectSitemap,
+    "activities": ActivitySitemap,
+    "resources": ResourceSitemap,
+}
+
+
+@cache_page(CACHE_SECONDS)
+def index(request):
+    response = sitemap_views.index(
+        request, SITEMAPS, sitemap_url_name="sitemap_section"
+    )
+    # Django builds these addresses from the request's host: use SITE_URL's.
+    base = settings.SITE_URL.rstrip("/")
+    for entry in response.context_data["sitemaps"]:
+        parts = urlsplit(entry.location)
+        entry.location = base + parts.path + (f"?{parts.query}" if parts.query else "")
+    return response
+
+
+@cache_page(CACHE_SECONDS)
+def section(request, section: str):
+    return sitemap_views.sitemap(request, SITEMAPS, section=section)
