@@ -149,7 +149,9 @@ STORAGES = {
 # Behind nginx, private files are sent by nginx: the view answers with
 # X-Accel-Redirect: <prefix>/<name> (an `internal` location aliased to
 # PRIVATE_MEDIA_ROOT). Empty: Django streams the file itself.
-PRIVATE_MEDIA_X_ACCEL_PREFIX = env.str("DJANGO_PRIVATE_MEDIA_X_ACCEL_PREFIX", default="")
+PRIVATE_MEDIA_X_ACCEL_PREFIX = env.str(
+    "DJANGO_PRIVATE_MEDIA_X_ACCEL_PREFIX", default=""
+)
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
