@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import mimetypes
+from dataclasses import dataclass
+from pathlib import PurePath
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Count, Prefetch, Q, Value
+from django.db.models.functions import (
+    Cast,
+    Coalesce,
+    Concat,
+    ExtractYear,
+    Lower,
+    NullIf,
+)
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import can_see_restricted
@@ -30,6 +44,22 @@ class Access(models.TextChoices):
     STAFF = "staff", _("Staff only")
 
 
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+# The "language available" filter: a language, or every one of them.
+BOTH_LANGUAGES = "both"
+FACET_NAMES = ("kind", "theme", "region", "country", "language", "year", "access")
+
+
+def _filled(field: str) -> Q:
+    """A translated column that holds a value: neither NULL (trap 4) nor empty."""
+    return Q(**{f"{field}__gt": ""})
+
+
+def available_in(code: str) -> Q:
+    """Rows the reader can get in language ``code``: a document, or a link."""
+    return _filled(f"document_{code}") | _filled(f"url_{code}")
+
+
 class ResourceQuerySet(PublishableQuerySet):
     def visible_to(self, user) -> ResourceQuerySet:
         """Staff see everything; others see published public and mission items.
@@ -43,7 +73,243 @@ class ResourceQuerySet(PublishableQuerySet):
         return self.published().exclude(access=Access.STAFF)
 
     def with_listing_data(self) -> ResourceQuerySet:
-        return self.prefetch_related("themes", "regions")
+        """What a card shows beyond the row itself: its themes (one query a page)."""
+        return self.prefetch_related("themes")
+
+    def with_detail_data(self, user) -> ResourceQuerySet:
+        """Everything the detail page shows, in one query per relation.
+
+        Linked activities are limited to those ``user`` may see.
+        """
+        from programme.models import Activity
+
+        return self.prefetch_related(
+            "themes",
+            "regions",
+            "countries",
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.visible_to(user).order_by(
+                    "-start_date", "slug"
+                ),
+            ),
+        )
+
+    # Filters of the library, one per facet. Relations are matched with a subquery,
+    # not a join, so results need no DISTINCT and the facet counts stay exact.
+
+    def of_kinds(self, kinds) -> ResourceQuerySet:
+        return self.filter(kind__in=kinds)
+
+    def with_themes(self, slugs) -> ResourceQuerySet:
+        return self.filter(
+            pk__in=Resource.themes.through.objects.filter(theme__slug__in=slugs).values(
+                "resource_id"
+            )
+        )
+
+    def in_regions(self, slugs) -> ResourceQuerySet:
+        return self.filter(
+            pk__in=Resource.regions.through.objects.filter(
+                region__slug__in=slugs
+            ).values("resource_id")
+        )
+
+    def in_countries(self, iso3_codes) -> ResourceQuerySet:
+        return self.filter(
+            pk__in=Resource.countries.through.objects.filter(
+                country__iso3__in=iso3_codes
+            ).values("resource_id")
+        )
+
+    def available_in(self, language: str) -> ResourceQuerySet:
+        """With a document or link in ``language`` (``both``: in every language)."""
+        if language == BOTH_LANGUAGES:
+            condition = Q()
+            for code in LANGUAGE_CODES:
+                condition &= available_in(code)
+            return self.filter(condition)
+        if language not in LANGUAGE_CODES:
+            raise ValueError(f"Unknown language: {language!r}")
+        return self.filter(available_in(language))
+
+    def from_years(self, years) -> ResourceQuerySet:
+        """Dated in any of ``years`` (a date range each, so an index can serve it)."""
+        condition = Q()
+        for year in years:
+            condition |= Q(published_on__year=int(year))
+        return self.filter(condition)
+
+    def with_access(self, levels) -> ResourceQuerySet:
+        return self.filter(access__in=levels)
+
+    def selected(
+        self, selection: ResourceSelection, *, skip: str = ""
+    ) -> ResourceQuerySet:
+        """Apply every facet of ``selection`` (options of one facet: any of them;
+        facets together: all of them), except the facet named ``skip``."""
+        queryset = self
+        for name, method in SELECTION_METHODS.items():
+            value = getattr(selection, name)
+            if value and name != skip:
+                queryset = getattr(queryset, method)(value)
+        return queryset
+
+    def search(self, text: str) -> ResourceQuerySet:
+        """A plain substring match on titles and summaries in both languages.
+
+        The site-wide search ranks with PostgreSQL full text; the library's box
+        only narrows the list.
+        """
+        text = text.strip()
+        if not text:
+            return self
+        condition = Q()
+        for code in LANGUAGE_CODES:
+            condition |= Q(**{f"title_{code}__icontains": text})
+            condition |= Q(**{f"summary_{code}__icontains": text})
+        return self.filter(condition)
+
+    # Orderings; each ends with the slug, so pages never overlap.
+
+    def newest_first(self) -> ResourceQuerySet:
+        return self.order_by(
+            models.F("published_on").desc(nulls_last=True),
+            models.F("published_at").desc(nulls_last=True),
+            "slug",
+        )
+
+    def oldest_first(self) -> ResourceQuerySet:
+        return self.order_by(
+            models.F("published_on").asc(nulls_last=True),
+            models.F("published_at").asc(nulls_last=True),
+            "slug",
+        )
+
+    def by_title(self, language: str | None = None) -> ResourceQuerySet:
+        """A-Z by the title shown in ``language`` (the active one by default).
+
+        A missing title falls back to the other language, as the page shows it.
+        """
+        language = language or translation.get_language()
+        if language not in LANGUAGE_CODES:
+            language = settings.LANGUAGE_CODE
+        columns = [f"title_{language}"] + [
+            f"title_{code}" for code in LANGUAGE_CODES if code != language
+        ]
+        shown = Coalesce(*(NullIf(models.F(column), Value("")) for column in columns))
+        return self.order_by(Lower(shown), "slug")
+
+    # Facet counts.
+
+    def facet_counts(self, selection: ResourceSelection) -> dict[str, dict[str, int]]:
+        """How many resources each option of each facet would give.
+
+        ``self`` is what the reader can see (and their search); ``selection`` their
+        ticks. A facet is counted with every other facet applied but not itself, so
+        an option's count is what choosing it (instead of that facet's current
+        choice) would list. One query whatever the size of the data: a UNION ALL
+        of a GROUP BY per facet. Keys are the query-string values.
+        """
+        base = self.order_by()
+
+        def scope(name: str) -> ResourceQuerySet:
+            return base.selected(selection, skip=name)
+
+        def key(name: str, option) -> Concat:
+            # One "facet:option" column: UNION matches columns by position, and
+            # Django does not keep two annotations in the same order in every branch.
+            return Concat(Value(f"{name}:"), option, output_field=models.CharField())
+
+        def grouped(queryset, name: str, option, counted: str = "pk"):
+            return (
+                queryset.order_by()
+                .annotate(key=key(name, option))
+                .values_list("key")
+                .annotate(count=Count(counted))
+            )
+
+        year = Cast(ExtractYear("published_on"), models.CharField())
+        languages = scope("language")
+        branches = [
+            grouped(scope("kind"), "kind", models.F("kind")),
+            grouped(scope("access"), "access", models.F("access")),
+            grouped(scope("year").filter(published_on__isnull=False), "year", year),
+            # Constant keys: no GROUP BY, one row with the count. "" is any language.
+            grouped(languages, "language", Value("")),
+            *(
+                grouped(languages.available_in(code), "language", Value(code))
+                for code in (*LANGUAGE_CODES, BOTH_LANGUAGES)
+            ),
+            # Each link row is unique per (resource, term): no DISTINCT needed.
+            *(
+                grouped(
+                    through.objects.filter(resource_id__in=scope(name).values("pk")),
+                    name,
+                    models.F(lookup),
+                    counted="resource_id",
+                )
+                for name, through, lookup in (
+                    ("theme", Resource.themes.through, "theme__slug"),
+                    ("region", Resource.regions.through, "region__slug"),
+                    ("country", Resource.countries.through, "country__iso3"),
+                )
+            ),
+        ]
+        counts: dict[str, dict[str, int]] = {name: {} for name in FACET_NAMES}
+        for facet_option, count in branches[0].union(*branches[1:], all=True):
+            name, _sep, option = facet_option.partition(":")
+            if count:
+                counts[name][option] = count
+        return counts
+
+
+@dataclass(frozen=True)
+class ResourceSelection:
+    """What a reader ticked in the library's facets, as query-string values."""
+
+    kind: tuple[str, ...] = ()
+    theme: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    language: str = ""
+    year: tuple[str, ...] = ()
+    access: tuple[str, ...] = ()
+
+
+# Facet -> the ResourceQuerySet method that applies it.
+SELECTION_METHODS = {
+    "kind": "of_kinds",
+    "theme": "with_themes",
+    "region": "in_regions",
+    "country": "in_countries",
+    "language": "available_in",
+    "year": "from_years",
+    "access": "with_access",
+}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One language's document as the download button describes it."""
+
+    language: str  # the language code: ru, en
+    name: str  # the stored name (generated, never the uploader's)
+    format: str  # PDF, DOCX... from the extension
+    size: int | None  # bytes; None when the file is missing from storage
+
+    @property
+    def language_name(self) -> str:
+        return translation.get_language_info(self.language)["name_translated"]
+
+    @property
+    def content_type(self) -> str:
+        guessed, _encoding = mimetypes.guess_type(self.name, strict=False)
+        return guessed or "application/octet-stream"
+
+    @property
+    def extension(self) -> str:
+        return PurePath(self.name).suffix.lower()
 
 
 class Resource(Publishable):
@@ -127,3 +393,57 @@ class Resource(Publishable):
             for code, _name in settings.LANGUAGES
             if getattr(self, f"document_{code}")
         ]
+
+    def document_info(self, code: str) -> DocumentInfo | None:
+        """Format and size of the document in language ``code``; None if there is none.
+
+        The size comes from storage (a ``stat``), never from a database query.
+        """
+        if code not in LANGUAGE_CODES:
+            return None
+        document = getattr(self, f"document_{code}")
+        if not document:
+            return None
+        try:
+            size = document.size
+        except OSError:
+            size = None
+        suffix = PurePath(document.name).suffix.lstrip(".")
+        return DocumentInfo(
+            language=code,
+            name=document.name,
+            format=suffix.upper() or "FILE",
+            size=size,
+        )
+
+    def documents(self) -> list[DocumentInfo]:
+        """The document of each language that has one, in the site's language order."""
+        infos = (self.document_info(code) for code in LANGUAGE_CODES)
+        return [info for info in infos if info is not None]
+
+    def links(self) -> list[dict]:
+        """External addresses: ``{"url": ..., "languages": [codes]}``, one per URL.
+
+        The same address given for both languages appears once, with both codes.
+        """
+        links: dict[str, list[str]] = {}
+        for code in LANGUAGE_CODES:
+            url = (getattr(self, f"url_{code}") or "").strip()
+            if url:
+                links.setdefault(url, []).append(code)
+        return [{"url": url, "languages": codes} for url, codes in links.items()]
+
+    def available_languages(self) -> list[str]:
+        """Languages the reader can get this resource in: a document or a link.
+
+        A resource with neither (text only) is available in the languages its
+        text is complete in. The library's "language" filter uses documents and
+        links only (see ``ResourceQuerySet.available_in``).
+        """
+        codes = [
+            code
+            for code in LANGUAGE_CODES
+            if getattr(self, f"document_{code}")
+            or (getattr(self, f"url_{code}") or "").strip()
+        ]
+        return codes or self.complete_languages()

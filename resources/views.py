@@ -1,21 +1,119 @@
-from django.views.generic import DetailView, ListView
+"""The resource library: list with facets, detail pages and protected downloads."""
 
-from portal.generic import VisibleToUserMixin
+from __future__ import annotations
 
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, resolve_url
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView
+
+from portal.generic import FacetedListView, VisibleToUserMixin
+
+from .filters import ResourceFilterSet, resource_facets
 from .models import Resource
+from .services import (
+    NoSuchDocument,
+    download_filename,
+    is_restricted,
+    resource_download,
+)
 
 
-class ResourceListView(VisibleToUserMixin, ListView):
+class ResourceListView(FacetedListView):
     model = Resource
-    paginate_by = 20
+    filterset_class = ResourceFilterSet
     template_name = "resources/resource_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().newest_first()
+
+    def get_facets(self, queryset):
+        return resource_facets(self.filterset)
 
 
 class ResourceDetailView(VisibleToUserMixin, DetailView):
     model = Resource
+    listing = False
     template_name = "resources/resource_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().with_detail_data(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["is_open"] = self.object.is_open_to(self.request.user)
+        resource = self.object
+        is_open = resource.is_open_to(self.request.user)
+        context.update(
+            is_open=is_open,
+            documents=resource.documents() if is_open else [],
+            links=resource.links() if is_open else [],
+            login_url=resolve_url(settings.LOGIN_URL),
+        )
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if is_restricted(self.object):
+            # What a member sees must never come back to anyone from a cache.
+            patch_cache_control(response, private=True)
+        return response
+
+
+@require_safe
+def download(request, slug: str, doc_lang: str):
+    """Serve one language's document after checking access; GET counts it, HEAD not.
+
+    Not visible to the user (a ``staff`` item, a draft) or no such document: 404.
+    A ``missions`` document asked for by a visitor who is not signed in: a redirect
+    to sign in, then back here; by a signed-in user without mission access: 403.
+    The file is never at a public URL: Django streams it from the private storage,
+    or nginx does when ``PRIVATE_MEDIA_X_ACCEL_PREFIX`` is set (X-Accel-Redirect).
+    """
+    resource = get_object_or_404(Resource.objects.visible_to(request.user), slug=slug)
+    try:
+        document = resource_download(
+            resource=resource,
+            language=doc_lang,
+            user=request.user,
+            count=request.method == "GET",
+        )
+    except PermissionDenied:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise
+    except NoSuchDocument:
+        raise Http404("No such document.") from None
+
+    filename = download_filename(resource=resource, document=document)
+    prefix = settings.PRIVATE_MEDIA_X_ACCEL_PREFIX
+    if prefix:
+        response = HttpResponse(content_type=document.content_type)
+        response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{quote(document.name)}"
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=filename
+        )
+    else:
+        field = getattr(resource, f"document_{document.language}")
+        try:
+            handle = field.storage.open(field.name, "rb")
+        except OSError:
+            raise Http404("The document is missing from storage.") from None
+        response = FileResponse(
+            handle,
+            as_attachment=True,
+            filename=filename,
+            content_type=document.content_type,
+        )
+    response["X-Content-Type-Options"] = "nosniff"
+    if is_restricted(resource):
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(response, private=True)
+    return response
