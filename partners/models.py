@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from portal.publishing import Publishable, PublishableQuerySet
+from portal.publishing import Publishable, PublishableQuerySet, Status
 from portal.richtext import RichTextField
 
 
@@ -19,10 +23,101 @@ class PartnerKind(models.TextChoices):
     CIVIL_SOCIETY = "civil_society", _("Civil society")
 
 
+def name_sort_key(language: str | None = None) -> Lower:
+    """The name as shown in ``language``: its own, else the other language's.
+
+    Queries do not apply modeltranslation's fallback, so a partner named only in
+    Russian would sort first (empty) on the English list without the Coalesce.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    codes = [language] + [
+        code for code, _name in settings.LANGUAGES if code != language
+    ]
+    names = [NullIf(f"name_{code}", Value("")) for code in codes]
+    return Lower(Coalesce(*names, Value(""), output_field=models.CharField()))
+
+
 class PartnerQuerySet(PublishableQuerySet):
     def with_listing_data(self) -> PartnerQuerySet:
         return self.select_related("country", "region").prefetch_related(
             "offers", "seeks"
+        )
+
+    def for_directory(self) -> PartnerQuerySet:
+        """What a directory card shows: country and the themes offered."""
+        return self.select_related("country", "region").prefetch_related("offers")
+
+    def alphabetical(self, language: str | None = None) -> PartnerQuerySet:
+        """A to Z by the name shown in ``language`` (the active one by default)."""
+        return self.order_by(name_sort_key(language).asc(), "pk")
+
+    def recently_updated(self) -> PartnerQuerySet:
+        return self.order_by("-updated_at", "-pk")
+
+    def search_names(self, text: str) -> PartnerQuerySet:
+        """Name or acronym in either language contains ``text``."""
+        text = text.strip()
+        if not text:
+            return self
+        condition = Q()
+        for code, _name in settings.LANGUAGES:
+            condition |= Q(**{f"name_{code}__icontains": text})
+            condition |= Q(**{f"acronym_{code}__icontains": text})
+        return self.filter(condition)
+
+    def offering(
+        self, theme_slug: str, region_slug: str | None = None
+    ) -> PartnerQuerySet:
+        """Published partners offering a theme, those with most exchanges on it first.
+
+        ``exchange_count``: the published exchanges on that theme the partner
+        provided. Within a count, A to Z.
+        """
+        partners = self.published().filter(offers__slug=theme_slug)
+        if region_slug:
+            partners = partners.filter(region__slug=region_slug)
+        on_theme = Q(
+            activities_provided__status=Status.PUBLISHED,
+            activities_provided__themes__slug=theme_slug,
+        )
+        return partners.annotate(
+            exchange_count=Count("activities_provided", filter=on_theme, distinct=True)
+        ).order_by("-exchange_count", name_sort_key().asc(), "pk")
+
+    def offering_any(self, themes) -> PartnerQuerySet:
+        """Partners offering any of ``themes`` (ids or a Theme queryset).
+
+        ``matches``: how many of them each offers; most matches first, then A to Z.
+        """
+        # The filter comes first, so the count sees only the matching themes.
+        return (
+            self.filter(offers__in=themes)
+            .annotate(matches=Count("offers", distinct=True))
+            .order_by("-matches", name_sort_key().asc(), "pk")
+        )
+
+    def seeking_any(self, themes) -> PartnerQuerySet:
+        """Partners seeking any of ``themes``; ``matches`` as in ``offering_any``."""
+        return (
+            self.filter(seeks__in=themes)
+            .annotate(matches=Count("seeks", distinct=True))
+            .order_by("-matches", name_sort_key().asc(), "pk")
+        )
+
+    def able_to_help(self, partner: Partner) -> PartnerQuerySet:
+        """Published partners offering what ``partner`` seeks, itself excluded."""
+        return (
+            self.published()
+            .exclude(pk=partner.pk)
+            .offering_any(partner.seeks.values("pk"))
+        )
+
+    def seeking_offers_of(self, partner: Partner) -> PartnerQuerySet:
+        """Published partners seeking what ``partner`` offers, itself excluded."""
+        return (
+            self.published()
+            .exclude(pk=partner.pk)
+            .seeking_any(partner.offers.values("pk"))
         )
 
 

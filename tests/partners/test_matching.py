@@ -1,0 +1,323 @@
+"""Expertise matching: "find expertise" and the recommendations of a partner's page.
+
+The ranking lives on ``PartnerQuerySet`` (tested directly); the page is tested
+through its URL.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partners.models import Partner
+from portal.publishing import Status
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = {"status": Status.DRAFT, "published_at": None}
+
+
+def expertise(language="en", **params) -> str:
+    with translation.override(language):
+        url = reverse("partners:expertise")
+    query = urlencode(params, doseq=True)
+    return f"{url}?{query}" if query else url
+
+
+def exchange(theme, *, providers=(), beneficiaries=(), **kwargs):
+    activity = factories.ActivityFactory(**kwargs)
+    activity.themes.add(theme)
+    activity.providers.set(providers)
+    activity.beneficiaries.set(beneficiaries)
+    return activity
+
+
+@pytest.fixture
+def market(db):
+    """Who offers border security, and how often each shared it already."""
+    africa = factories.RegionFactory(slug="africa", name_en="Africa")
+    asia = factories.RegionFactory(slug="asia", name_en="Asia")
+    borders = factories.ThemeFactory(
+        slug="borders", name_en="Borders", description_en="Keeping borders safe."
+    )
+    finance = factories.ThemeFactory(slug="finance", name_en="Finance")
+    veteran = factories.PartnerFactory(
+        slug="veteran", name_en="Zeta veteran", country__region=asia
+    )
+    novice = factories.PartnerFactory(
+        slug="novice", name_en="Alpha novice", country__region=africa
+    )
+    newcomer = factories.PartnerFactory(
+        slug="newcomer", name_en="Beta newcomer", country__region=africa
+    )
+    bystander = factories.PartnerFactory(slug="bystander", name_en="Gamma bystander")
+    draft = factories.PartnerFactory(slug="draft", name_en="Draft partner", **DRAFT)
+    for partner in (veteran, novice, newcomer, draft):
+        partner.offers.add(borders)
+    bystander.offers.add(finance)
+    for day in (1, 2, 3):
+        exchange(
+            borders,
+            providers=[veteran],
+            beneficiaries=[novice],
+            slug=f"veteran-{day}",
+            title_en=f"Veteran course {day}",
+            start_date=datetime.date(2025, 1, day),
+            end_date=datetime.date(2025, 1, day),
+        )
+    exchange(borders, providers=[novice], slug="novice-1", title_en="Novice course")
+    # Not counted: a draft, another theme, an exchange it only received.
+    exchange(borders, providers=[newcomer], slug="draft-ex", **DRAFT)
+    exchange(finance, providers=[newcomer, bystander], slug="finance-ex")
+    exchange(borders, beneficiaries=[newcomer], slug="received-ex")
+    exchange(borders, providers=[draft], slug="by-draft")
+    return {
+        "veteran": veteran,
+        "novice": novice,
+        "newcomer": newcomer,
+        "bystander": bystander,
+        "borders": borders,
+    }
+
+
+# --- The ranking (PartnerQuerySet.offering) -----------------------------------------
+
+
+def test_offering_ranks_by_published_exchanges_provided_on_the_theme(market):
+    ranking = Partner.objects.offering("borders")
+
+    assert [(p.slug, p.exchange_count) for p in ranking] == [
+        ("veteran", 3),
+        ("novice", 1),
+        ("newcomer", 0),  # a draft, another theme's and a received exchange
+    ]
+
+
+def test_offering_excludes_those_not_offering_it_and_drafts(market):
+    slugs = set(Partner.objects.offering("borders").values_list("slug", flat=True))
+
+    assert "bystander" not in slugs
+    assert "draft" not in slugs
+
+
+def test_offering_can_be_limited_to_a_region(market):
+    ranking = Partner.objects.offering("borders", region_slug="africa")
+
+    assert [p.slug for p in ranking] == ["novice", "newcomer"]
+
+
+def test_offering_orders_ties_a_to_z(market):
+    factories.PartnerFactory(slug="aardvark", name_en="Aardvark").offers.add(
+        market["borders"]
+    )
+
+    with translation.override("en"):
+        ranking = [p.slug for p in Partner.objects.offering("borders")]
+
+    assert ranking == ["veteran", "novice", "aardvark", "newcomer"]
+
+
+# --- The page -----------------------------------------------------------------------
+
+
+def test_the_page_asks_for_a_theme_first_and_shows_what_is_on_offer(client, market):
+    response = client.get(expertise())
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert list(response.context["object_list"]) == []
+    assert '<select name="theme"' in html
+    assert '<select name="region"' in html
+    # Drafts do not count: borders is offered by three published partners.
+    assert ("borders", "Borders", 3) in response.context["offered_themes"]
+    assert 'href="/en/partners/expertise/?theme=borders"' in html
+
+
+def test_the_page_lists_partners_most_experienced_first_with_their_exchanges(
+    client, market
+):
+    response = client.get(expertise(theme="borders"))
+    html = response.content.decode()
+
+    assert [p.slug for p in response.context["object_list"]] == [
+        "veteran",
+        "novice",
+        "newcomer",
+    ]
+    assert "Partners offering expertise in Borders" in html
+    assert "Keeping borders safe." in html
+    assert "Shared it in 3 exchanges" in html
+    assert "Shared it in 1 exchange" in html
+    assert 'href="/en/programme/activities/veteran-3/">Veteran course 3</a>' in html
+    assert "Novice course" in html
+    for hidden in ("draft-ex", "finance-ex", "received-ex", "by-draft"):
+        assert f"/activities/{hidden}/" not in html
+    assert "Draft partner" not in html
+    assert "Gamma bystander" not in html
+
+
+def test_each_partner_lists_a_few_of_its_exchanges_latest_first(client, market):
+    for day in (10, 11):
+        exchange(
+            market["borders"],
+            providers=[market["veteran"]],
+            slug=f"later-{day}",
+            start_date=datetime.date(2025, 2, day),
+            end_date=datetime.date(2025, 2, day),
+        )
+
+    response = client.get(expertise(theme="borders"))
+    veteran = response.context["object_list"][0]
+
+    assert veteran.exchange_count == 5
+    assert [a.slug for a in veteran.theme_exchanges] == [
+        "later-11",
+        "later-10",
+        "veteran-3",
+    ]
+    assert "?provider=veteran&amp;theme=borders" in response.content.decode()
+
+
+def test_a_region_narrows_the_list(client, market):
+    response = client.get(expertise(theme="borders", region="asia"))
+
+    assert [p.slug for p in response.context["object_list"]] == ["veteran"]
+
+
+def test_nobody_offering_it_says_so_and_invites_a_proposal(client, market):
+    factories.ThemeFactory(slug="cyber", name_en="Cyber")
+
+    html = client.get(expertise(theme="cyber")).content.decode()
+
+    assert "Nobody offers this expertise yet — propose your own expertise." in html
+
+
+def test_nobody_in_a_region_links_back_to_any_region(client, market):
+    factories.RegionFactory(slug="arctic")
+
+    html = client.get(expertise(theme="borders", region="arctic")).content.decode()
+
+    assert "Nobody in this region offers this expertise yet" in html
+    assert 'href="/en/partners/expertise/?theme=borders">' in html
+
+
+def test_an_unknown_theme_is_a_form_error_not_a_500(client, market):
+    response = client.get(expertise(theme="no-such-theme", region="atlantis"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"theme", "region"}
+    assert 'class="form-errors"' in response.content.decode()
+    assert list(response.context["object_list"]) == []
+
+
+def test_a_page_past_the_end_is_not_found(client, market):
+    assert client.get(expertise(theme="borders", page=2)).status_code == 404
+
+
+def test_find_expertise_is_in_the_partners_navigation(client, market):
+    html = client.get(expertise()).content.decode()
+
+    assert 'href="/en/partners/expertise/" aria-current="page"' in html
+    assert 'href="/en/partners/">Directory</a>' in html
+    assert 'href="/en/partners/" aria-current="true"' in html  # main navigation
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    params=st.lists(
+        st.tuples(
+            st.sampled_from(["theme", "region", "page", "q", ""]),
+            st.one_of(
+                st.text(max_size=40),
+                st.sampled_from(
+                    ["borders", "africa", "0", "2", "last", "x" * 3000, "\x00"]
+                ),
+            ),
+        ),
+        max_size=5,
+    ),
+    language=st.sampled_from(["ru", "en"]),
+)
+def test_any_query_string_gives_a_page_or_a_not_found(client, market, params, language):
+    response = client.get(expertise(language) + "?" + urlencode(params))
+
+    assert response.status_code in (200, 404)
+    assert b"Traceback" not in response.content
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_the_page_runs_a_fixed_number_of_queries(
+    client, mission_member, django_assert_max_num_queries, size
+):
+    """The same bound with 5 and with 50 partners and exchanges each.
+
+    A warm-up request first: the taxonomy choices and the menu pages are cached.
+    """
+    theme = factories.ThemeFactory(slug="borders")
+    partners = factories.PartnerFactory.create_batch(size)
+    for partner in partners:
+        partner.offers.add(theme)
+        for _number in range(size // 5):
+            exchange(theme, providers=[partner])
+    client.force_login(mission_member)
+    for path in (expertise(), expertise(theme="borders")):
+        client.get(path)
+        with django_assert_max_num_queries(10):
+            response = client.get(path)
+        assert response.status_code == 200
+
+
+# --- Recommendations (PartnerQuerySet.able_to_help / seeking_offers_of) ------------
+
+
+@pytest.fixture
+def needs(db):
+    a, b, c, d = factories.ThemeFactory.create_batch(4)
+    subject = factories.PartnerFactory(slug="subject")
+    subject.seeks.set([a, b, c])
+    subject.offers.set([d])
+    three = factories.PartnerFactory(slug="three", name_en="Z three")
+    three.offers.set([a, b, c])
+    one = factories.PartnerFactory(slug="one", name_en="A one")
+    one.offers.set([a, d])
+    none_ = factories.PartnerFactory(slug="none")
+    none_.offers.set([d])
+    draft = factories.PartnerFactory(slug="draft", **DRAFT)
+    draft.offers.set([a, b, c])
+    seeker = factories.PartnerFactory(slug="seeker")
+    seeker.seeks.set([d])
+    subject.offers.add(a)  # a partner offering what it seeks is not its own helper
+    return subject
+
+
+def test_helpers_are_ranked_by_how_many_sought_themes_they_offer(needs):
+    ranking = Partner.objects.able_to_help(needs)
+
+    assert [(p.slug, p.matches) for p in ranking] == [("three", 3), ("one", 1)]
+
+
+def test_seekers_are_those_seeking_what_it_offers(needs):
+    ranking = Partner.objects.seeking_offers_of(needs)
+
+    assert [(p.slug, p.matches) for p in ranking] == [("seeker", 1)]
+
+
+def test_the_page_shows_at_most_six_of_each(client, needs):
+    theme = needs.seeks.first()
+    for number in range(8):
+        factories.PartnerFactory(slug=f"extra-{number}").offers.add(theme)
+
+    response = client.get(needs.get_absolute_url())
+
+    assert len(response.context["able_to_help"]) == 6
+    assert response.context["able_to_help"][0].slug == "three"
+    assert "subject" not in [p.slug for p in response.context["able_to_help"]]
