@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("programme/", include("programme.urls")),
     path("resources/", include("resources.urls")),
+    path("accounts/", include("portal.accounts.urls")),
     path("figures/", views.figures_page, name="figures"),
     path("figures/<slug:chart>.csv", views.figures_csv, name="figures_csv"),
     path("feeds/", include(feed_patterns)),
