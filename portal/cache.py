@@ -52,7 +52,10 @@ class VisitorPageCacheMiddleware(CacheMiddleware):
         self._base_prefix = value or ""
 
     def process_request(self, request):
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if (
+            not settings.VISITOR_PAGE_CACHE
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
             request._cache_update_cache = False
             return None
         return super().process_request(request)
@@ -70,3 +73,8 @@ class VisitorPageCacheMiddleware(CacheMiddleware):
 
 
 cache_for_visitors = decorator_from_middleware_with_args(VisitorPageCacheMiddleware)
+
+
+def for_visitors(view):
+    """Wrap a view (in a URLconf) so anonymous visitors get it from the page cache."""
+    return cache_for_visitors(page_timeout=VISITOR_PAGE_SECONDS)(view)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import feeds, sitemaps, views
+from portal.cache import for_visitors
 
 feed_patterns = (
     [
@@ -26,13 +27,13 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", for_visitors(views.home), name="home"),
     path("", include("portal.pages.urls")),
     path("partners/", include("partners.urls")),
     path("programme/", include("programme.urls")),
     path("resources/", include("resources.urls")),
     path("accounts/", include("portal.accounts.urls")),
-    path("figures/", views.figures_page, name="figures"),
+    path("figures/", for_visitors(views.figures_page), name="figures"),
     path("figures/<slug:chart>.csv", views.figures_csv, name="figures_csv"),
     path("feeds/", include(feed_patterns)),
     prefix_default_language=True,

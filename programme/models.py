@@ -2,17 +2,51 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch, Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from partners.models import Partner
 from portal.publishing import Publishable, PublishableQuerySet, Status
 from portal.richtext import RichTextField
+
+
+def translated_sort_key(field: str, language: str | None = None) -> Lower:
+    """``field`` as shown in ``language``: its own text, else the other language's.
+
+    Queries do not apply modeltranslation's fallback: without the Coalesce an item
+    with no English title would sort first (empty) on the English pages.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    codes = [language] + [
+        code for code, _name in settings.LANGUAGES if code != language
+    ]
+    values = [NullIf(f"{field}_{code}", Value("")) for code in codes]
+    return Lower(Coalesce(*values, Value("")))
+
+
+def _visible_partners(user):
+    return Partner.objects.visible_to(user)
 
 
 class ProjectQuerySet(PublishableQuerySet):
     def with_listing_data(self) -> ProjectQuerySet:
         return self.prefetch_related("themes", "regions")
+
+    def with_detail_data(self, user) -> ProjectQuerySet:
+        """Themes, regions and the partners ``user`` may see (A to Z), fetched along."""
+        partners = _visible_partners(user).order_by(
+            translated_sort_key("name").asc(), "pk"
+        )
+        return self.prefetch_related(
+            "themes", "regions", Prefetch("partners", queryset=partners)
+        )
 
 
 class Project(Publishable):
@@ -82,6 +116,64 @@ class ActivityFormat(models.TextChoices):
 class ActivityQuerySet(PublishableQuerySet):
     def with_listing_data(self) -> ActivityQuerySet:
         return self.select_related("host_country", "project").prefetch_related("themes")
+
+    def with_partners(self, user) -> ActivityQuerySet:
+        """Providers and beneficiaries ``user`` may see, fetched along (two queries).
+
+        ``activity.providers.all()`` then lists only those: a draft partner's name
+        never reaches a card or a detail page of someone who may not see it.
+        """
+        partners = _visible_partners(user).order_by(
+            translated_sort_key("name").asc(), "pk"
+        )
+        return self.prefetch_related(
+            Prefetch("providers", queryset=partners),
+            Prefetch("beneficiaries", queryset=partners),
+        )
+
+    def with_visible_project(self, user) -> ActivityQuerySet:
+        """The project, and ``project_visible``: may ``user`` follow a link to it?
+
+        An annotation rather than a second query per page.
+        """
+        visible = Project.objects.visible_to(user).filter(
+            pk=models.OuterRef("project_id")
+        )
+        return self.select_related("project").annotate(
+            project_visible=models.Exists(visible)
+        )
+
+    def search(self, text: str) -> ActivityQuerySet:
+        """Title or summary, in either language, contains ``text``."""
+        text = text.strip()
+        if not text:
+            return self
+        condition = Q()
+        for code, _name in settings.LANGUAGES:
+            condition |= Q(**{f"title_{code}__icontains": text})
+            condition |= Q(**{f"summary_{code}__icontains": text})
+        return self.filter(condition)
+
+    def upcoming(self, today: datetime.date | None = None) -> ActivityQuerySet:
+        """Activities that have not ended yet: running today or still to come."""
+        return self.filter(end_date__gte=today or timezone.localdate())
+
+    def past(self, today: datetime.date | None = None) -> ActivityQuerySet:
+        return self.filter(end_date__lt=today or timezone.localdate())
+
+    def running_between(
+        self, first: datetime.date, last: datetime.date
+    ) -> ActivityQuerySet:
+        """Activities with at least one day from ``first`` to ``last`` (inclusive)."""
+        return self.filter(start_date__lte=last, end_date__gte=first)
+
+    def since(self, day: datetime.date) -> ActivityQuerySet:
+        """Activities still running on ``day`` or later."""
+        return self.filter(end_date__gte=day)
+
+    def by_title(self, language: str | None = None) -> ActivityQuerySet:
+        """A to Z by the title shown in ``language`` (the active one by default)."""
+        return self.order_by(translated_sort_key("title", language).asc(), "pk")
 
 
 class Activity(Publishable):
@@ -195,6 +287,9 @@ class PhotoQuerySet(models.QuerySet):
             models.Q(activity__isnull=True)
             | models.Q(activity__status=Status.PUBLISHED)
         )
+
+    def with_listing_data(self) -> PhotoQuerySet:
+        return self.select_related("activity")
 
 
 class Photo(models.Model):

@@ -173,6 +173,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Whole pages for anonymous visitors (portal/cache.py); off in most tests, which
+# read each response's context and count its queries.
+VISITOR_PAGE_CACHE = env.bool("DJANGO_VISITOR_PAGE_CACHE", default=True)
+
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -18,3 +18,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 ALLOWED_HOSTS = ["*"]
 # Nothing is collected in tests; WhiteNoise would warn about a missing folder.
 STATIC_ROOT = None
+# Page-cache tests switch it on with the `settings` fixture.
+VISITOR_PAGE_CACHE = False

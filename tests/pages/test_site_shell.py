@@ -410,11 +410,11 @@ def test_draft_is_not_found_for_anonymous_but_previewed_by_staff(
 
 def test_sign_in_and_sign_out(client, editor):
     html = client.get("/en/partners/").content.decode()
-    assert 'href="/admin/login/?next=/en/partners/"' in html
+    assert 'href="/en/accounts/login/?next=/en/partners/"' in html
 
     client.force_login(editor)
     html = client.get("/en/partners/").content.decode()
-    assert '<form action="/admin/logout/" method="post"' in html
+    assert '<form action="/en/accounts/logout/" method="post"' in html
     assert "csrfmiddlewaretoken" in html
 
 

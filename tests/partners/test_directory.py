@@ -434,7 +434,7 @@ def test_focal_points_are_hidden_from_others_who_are_invited_to_sign_in(
     assert "amina@example.org" not in html
     assert "Head of training" not in html
     assert "access-box--locked" in html
-    assert 'href="/admin/login/?next=/en/partners/alpha/"' in html
+    assert 'href="/en/accounts/login/?next=/en/partners/alpha/"' in html
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ def view(request):
 
 
 @pytest.fixture(autouse=True)
-def _reset_calls():
+def _reset_calls(settings):
+    settings.VISITOR_PAGE_CACHE = True
     calls.clear()
 
 
@@ -60,3 +61,23 @@ def test_a_members_page_is_never_stored_for_visitors(mission_member):
     get(user=mission_member)  # no session cookie, but signed in: not stored
     response = get()
     assert b"visitor" in response.content
+
+
+def test_the_cache_can_be_switched_off(settings):
+    settings.VISITOR_PAGE_CACHE = False
+    get()
+    get()
+    assert len(calls) == 2
+
+
+def test_real_pages_are_cached_for_visitors(
+    client, settings, django_assert_num_queries
+):
+    settings.VISITOR_PAGE_CACHE = True
+    PartnerFactory(name_en="Cached partner")
+    first = client.get("/en/partners/")
+    with django_assert_num_queries(0):
+        second = client.get("/en/partners/")
+    assert second.content == first.content
+    PartnerFactory(name_en="Newly published partner")
+    assert b"Newly published partner" in client.get("/en/partners/").content

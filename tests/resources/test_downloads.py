@@ -149,7 +149,7 @@ def test_a_visitor_is_sent_to_sign_in_and_never_gets_a_missions_file(client, mis
     url = download_url(missions, "en")
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('admin:login')}?next={url}"
+    assert response["Location"] == f"{reverse('accounts:login')}?next={url}"
     assert b"%PDF" not in response.content
     assert downloads(missions) == 0
 

@@ -504,13 +504,13 @@ def test_a_missions_item_shows_its_summary_but_not_its_body(as_user, collection,
     assert "/download/" not in html
     assert "This resource is for member-state missions and programme staff." in html
     main = html.split('id="content"', 1)[1]
-    assert ('class="button" href="/admin/login/?next=' in main) == (who == "anonymous")
+    assert ('class="button" href="/en/accounts/login/?next=' in main) == (who == "anonymous")
     assert "private" in response["Cache-Control"]
 
 
 def test_the_sign_in_link_comes_back_to_the_resource(client, collection):
     html = client.get(detail(collection["missions"])).content.decode()
-    assert f"{reverse('admin:login')}?next=/en/resources/missions-study/" in html
+    assert f"{reverse('accounts:login')}?next=/en/resources/missions-study/" in html
 
 
 @pytest.mark.parametrize("who", ["member", "editor"])

@@ -1,0 +1,406 @@
+"""The exchange ledger's filters, shared by the list, the calendar and the iCal feed.
+
+One FilterSet (``ActivityFilterSet``) reads the query string everywhere, so a
+filtered ledger, its month calendar and its iCal feed always hold the same
+activities. ``activity_facets`` counts the options of each filter in one query.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
+from django.db.models.functions import Cast, ExtractYear
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Partner
+from portal.facets import Facet, build_facet, selected_values
+from portal.taxonomy.choices import country_choices, region_choices, theme_choices
+
+from .models import (
+    Activity,
+    ActivityFormat,
+    ActivityKind,
+    Photo,
+    Project,
+    translated_sort_key,
+)
+
+SEARCH_MAX_LENGTH = 200
+# The years the ledger, the calendar and the photo archive accept.
+FIRST_YEAR = 1990
+LAST_YEAR = 2100
+YEAR_CHOICES = [(str(year), str(year)) for year in range(FIRST_YEAR, LAST_YEAR + 1)]
+# A partner facet lists the partners with most results first, up to this many.
+PARTNER_OPTIONS = 30
+
+UPCOMING = "upcoming"
+PAST = "past"
+WHEN_CHOICES = [(UPCOMING, _("Upcoming and current")), (PAST, _("Past"))]
+
+
+class SlugListField(forms.MultipleChoiceField):
+    """Slugs of partners or projects: any well-formed ones, a few at a time.
+
+    Which of them exist is left to the query (an unknown slug finds nothing), so
+    validating costs no database query.
+    """
+
+    slug_re = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
+    max_values = 20
+    default_error_messages = {
+        "invalid_choice": _("“%(value)s” is not a valid identifier."),
+        "too_many": _("Choose at most %(limit)d values."),
+    }
+
+    def valid_value(self, value) -> bool:
+        return bool(self.slug_re.match(str(value)))
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        if len(value) > self.max_values:
+            raise ValidationError(
+                self.error_messages["too_many"],
+                code="too_many",
+                params={"limit": self.max_values},
+            )
+
+
+class SemiJoinMixin:
+    """Filter through a subquery (``pk IN (...)``) rather than a join.
+
+    A join on a many-to-many relation repeats an activity once per match and then
+    needs DISTINCT; the subquery never repeats a row, so counts stay plain
+    ``COUNT(*)`` (much cheaper on large tables) and facets can join freely.
+    """
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        matching = qs.model._base_manager.filter(
+            **{f"{self.field_name}__in": sorted(set(value))}
+        )
+        return qs.filter(pk__in=matching.values("pk"))
+
+
+class SlugsFilter(SemiJoinMixin, django_filters.Filter):
+    """Items linked to any of the given slugs (``?provider=a&provider=b``)."""
+
+    field_class = SlugListField
+
+
+class RelatedChoicesFilter(SemiJoinMixin, django_filters.MultipleChoiceFilter):
+    """A many-to-many filter with listed choices (themes), without duplicates."""
+
+
+class ActivityOrderingFilter(django_filters.OrderingFilter):
+    """Newest first (the default), oldest first, or by title in the active language.
+
+    Only the listed keys are accepted; anything else is a form error.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "choices",
+            [
+                ("newest", _("Newest first")),
+                ("oldest", _("Oldest first")),
+                ("title", _("Title, A to Z")),
+            ],
+        )
+        kwargs.setdefault("empty_label", None)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        orders = {
+            "newest": ("-start_date", "-end_date", "slug"),
+            "oldest": ("start_date", "end_date", "slug"),
+            "title": (translated_sort_key("title").asc(), "slug"),
+        }
+        for param in value or ():
+            if param in orders:
+                return qs.order_by(*orders[param])
+        return qs
+
+
+class ActivityFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Title or summary contains"),
+        method="search",
+        max_length=SEARCH_MAX_LENGTH,
+    )
+    when = django_filters.ChoiceFilter(
+        label=_("Upcoming or past"), choices=WHEN_CHOICES, method="filter_when"
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Kind"), choices=ActivityKind.choices, distinct=False
+    )
+    year = django_filters.MultipleChoiceFilter(
+        label=_("Year"),
+        field_name="start_date__year",
+        choices=YEAR_CHOICES,
+        distinct=False,
+    )
+    theme = RelatedChoicesFilter(
+        label=_("Theme"), field_name="themes__slug", choices=theme_choices
+    )
+    region = django_filters.MultipleChoiceFilter(
+        label=_("Region"),
+        field_name="host_country__region__slug",
+        choices=region_choices,
+        distinct=False,
+    )
+    country = django_filters.MultipleChoiceFilter(
+        label=_("Host country"),
+        field_name="host_country__iso3",
+        choices=country_choices,
+        distinct=False,
+    )
+    provider = SlugsFilter(label=_("Shared by"), field_name="providers__slug")
+    beneficiary = SlugsFilter(label=_("Received by"), field_name="beneficiaries__slug")
+    format = django_filters.MultipleChoiceFilter(
+        label=_("Format"), choices=ActivityFormat.choices, distinct=False
+    )
+    project = SlugsFilter(label=_("Project"), field_name="project__slug")
+    sort = ActivityOrderingFilter(label=_("Sort by"))
+
+    class Meta:
+        model = Activity
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_when(self, queryset, name, value):
+        if value == UPCOMING:
+            return queryset.upcoming()
+        if value == PAST:
+            return queryset.past()
+        return queryset
+
+    def limits_dates(self) -> bool:
+        """Does the query string choose the period itself (year, upcoming/past)?"""
+        return bool(
+            self.form.cleaned_data.get("year") or self.form.cleaned_data.get("when")
+        )
+
+
+class CalendarFilterSet(ActivityFilterSet):
+    """The ledger's filters, without sorting, plus the month being shown.
+
+    ``month`` is read by the view (a malformed one shows the current month): it is
+    here only so that the filter panel can carry it along as a hidden field.
+    """
+
+    sort = None
+    month = django_filters.CharFilter(
+        method="keep_all", widget=forms.HiddenInput, label=_("Month")
+    )
+
+    def keep_all(self, queryset, name, value):
+        return queryset
+
+
+# --- Facets -------------------------------------------------------------------------
+
+# The facets of the ledger, in the order of the panel.
+FACET_ORDER = (
+    "when",
+    "kind",
+    "year",
+    "theme",
+    "region",
+    "country",
+    "provider",
+    "beneficiary",
+    "format",
+    "project",
+)
+
+
+def _text(value) -> Cast:
+    return Cast(value, output_field=CharField())
+
+
+def _facet_values(user, today: datetime.date) -> dict:
+    """Per facet: the expressions of (value, Russian label, English label).
+
+    Partner and project facets carry their names, but only of the partners and
+    projects ``user`` may see: a draft's name is never an option.
+    """
+    partners = Partner.objects.visible_to(user).values("pk")
+    projects = Project.objects.visible_to(user).values("pk")
+    return {
+        "when": (
+            Case(
+                When(end_date__gte=today, then=Value(UPCOMING)),
+                default=Value(PAST),
+                output_field=CharField(),
+            ),
+            None,
+        ),
+        "kind": (F("kind"), None),
+        "year": (ExtractYear("start_date"), None),
+        "theme": (F("themes__slug"), None),
+        "region": (F("host_country__region__slug"), None),
+        "country": (F("host_country__iso3"), None),
+        "provider": (F("providers__slug"), ("providers", "name", partners)),
+        "beneficiary": (F("beneficiaries__slug"), ("beneficiaries", "name", partners)),
+        "format": (F("format"), None),
+        "project": (F("project__slug"), ("project", "title", projects)),
+    }
+
+
+def _without(filterset, name: str, base: QuerySet) -> QuerySet:
+    """``base`` filtered by every parameter of the query string except ``name``.
+
+    A facet counts its options as if none of its own were chosen, so a visitor
+    sees the other kinds (years, themes...) they could add or switch to.
+    """
+    data = filterset.data.copy() if filterset.data is not None else None
+    if data is not None:
+        data.pop(name, None)
+        data.pop("sort", None)
+    return type(filterset)(data=data, queryset=base, request=filterset.request).qs
+
+
+def _branch(queryset: QuerySet, name: str, value, labelled) -> QuerySet:
+    empty = Value(None, output_field=CharField())
+    label_ru = label_en = empty
+    if labelled is not None:
+        relation, field, visible = labelled
+        queryset = queryset.filter(**{f"{relation}__in": visible})
+        label_ru = _text(F(f"{relation}__{field}_ru"))
+        label_en = _text(F(f"{relation}__{field}_en"))
+    return (
+        queryset.order_by()
+        .annotate(
+            facet_name=Value(name, output_field=CharField()),
+            facet_value=_text(value),
+            facet_ru=label_ru,
+            facet_en=label_en,
+        )
+        .values_list("facet_name", "facet_value", "facet_ru", "facet_en")
+        # No filter joins a many-to-many relation (SemiJoinMixin), and a branch
+        # joins at most one: every (activity, value) row is unique, no DISTINCT.
+        .annotate(facet_count=Count("pk"))
+    )
+
+
+def _label(ru: str | None, en: str | None, fallback: str) -> str:
+    """The name in the active language, else in the other one (as modeltranslation)."""
+    names = {"ru": (ru or "").strip(), "en": (en or "").strip()}
+    first = names.pop(translation.get_language() or settings.LANGUAGE_CODE, "")
+    return first or next((name for name in names.values() if name), "") or fallback
+
+
+def facet_rows(filterset, *, user, base: QuerySet) -> list[tuple]:
+    """(facet, value, label_ru, label_en, count) of every facet, in ONE query.
+
+    Each facet's GROUP BY runs on its own base (``_without``); UNION ALL puts
+    them into a single round trip.
+    """
+    values = _facet_values(user, timezone.localdate())
+    branches = [
+        _branch(_without(filterset, name, base), name, *values[name])
+        for name in FACET_ORDER
+    ]
+    return list(branches[0].union(*branches[1:], all=True))
+
+
+def activity_facets(filterset, *, user, base: QuerySet | None = None) -> list[Facet]:
+    """The ledger's facets with counts of what ``user`` may see.
+
+    ``base``: the activities before any filter (the calendar passes those of its
+    month). No facets when the query string is invalid: the panel shows errors.
+    """
+    if filterset.is_bound and not filterset.is_valid():
+        return []
+    if base is None:
+        base = Activity.objects.visible_to(user)
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACET_ORDER}
+    labels: dict[str, dict[str, str]] = {name: {} for name in FACET_ORDER}
+    for name, value, label_ru, label_en, count in facet_rows(
+        filterset, user=user, base=base
+    ):
+        if value is None:
+            continue
+        counts[name][value] = count
+        if label_ru is not None or label_en is not None:
+            labels[name][value] = _label(label_ru, label_en, value)
+
+    data = filterset.data if filterset.data is not None else {}
+    selected = {name: selected_values(data, name) for name in FACET_ORDER}
+    years = sorted(
+        (value for value in counts["year"] if value.isdigit()),
+        key=int,
+        reverse=True,
+    )
+    choices = {
+        "when": WHEN_CHOICES,
+        "kind": ActivityKind.choices,
+        "year": [(year, year) for year in years],
+        "theme": theme_choices(),
+        "region": region_choices(),
+        "country": country_choices(),
+        "format": ActivityFormat.choices,
+    }
+    for name in ("provider", "beneficiary", "project"):
+        ranked = sorted(
+            labels[name].items(),
+            key=lambda item, name=name: (-counts[name][item[0]], item[1].casefold()),
+        )
+        options = ranked[:PARTNER_OPTIONS]
+        shown = {value for value, _label_ in options}
+        # A chosen one stays in the panel (to be unticked) even with no result.
+        options += [
+            (value, labels[name].get(value, value))
+            for value in selected[name]
+            if value not in shown
+        ]
+        choices[name] = options
+
+    fields = filterset.base_filters
+    return [
+        build_facet(
+            name=name,
+            label=str(fields[name].label),
+            choices=choices[name],
+            counts=counts[name],
+            selected=selected[name],
+            multiple=name != "when",
+        )
+        for name in FACET_ORDER
+    ]
+
+
+def filter_query(data, *, drop=("page", "sort", "month")) -> str:
+    """The query string of ``data`` without the parameters in ``drop``."""
+    if data is None:
+        return ""
+    query = data.copy()
+    for name in drop:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+# --- Photo archive --------------------------------------------------------------------
+
+
+class PhotoFilterSet(django_filters.FilterSet):
+    year = django_filters.MultipleChoiceFilter(
+        label=_("Year"),
+        field_name="taken_on__year",
+        choices=YEAR_CHOICES,
+        distinct=False,
+    )
+
+    class Meta:
+        model = Photo
+        fields: list[str] = []

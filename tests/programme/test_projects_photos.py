@@ -1,0 +1,284 @@
+"""Project pages and the photo archive, from the outside."""
+
+import datetime
+import re
+from urllib.parse import urlencode
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portal.publishing import Status
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = {"status": Status.DRAFT, "published_at": None}
+PHOTOS = "/en/programme/photos/"
+
+
+def activity_titles(html: str) -> list[str]:
+    return re.findall(
+        r'<h3 class="card__title"><a href="[^"]+"(?: lang="\w+")?>([^<]+)</a>', html
+    )
+
+
+# --- Project pages ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def project():
+    project = factories.ProjectFactory(slug="bridge", title_en="Bridge project")
+    themes = [
+        factories.ThemeFactory(name_en="Border security"),
+        factories.ThemeFactory(name_en="Victims"),
+    ]
+    project.themes.set(themes)
+    project.regions.set([factories.RegionFactory(name_en="Africa")])
+    project.partners.set(
+        [
+            factories.PartnerFactory(slug="alpha", name_en="Alpha Agency"),
+            factories.PartnerFactory(name_en="Ghost Partner Draft", **DRAFT),
+        ]
+    )
+    for month in (1, 3, 2):
+        factories.ActivityFactory(
+            project=project,
+            title_en=f"Exchange in month {month}",
+            start_date=datetime.date(2025, month, 1),
+            end_date=datetime.date(2025, month, 2),
+        )
+    factories.ActivityFactory(
+        project=project, title_en="Secret draft exchange", **DRAFT
+    )
+    factories.ActivityFactory(title_en="Another project's exchange")
+    return project
+
+
+def test_project_page_lists_its_published_activities_newest_first(client, project):
+    html = client.get("/en/programme/projects/bridge/").content.decode()
+
+    assert activity_titles(html) == [
+        "Exchange in month 3",
+        "Exchange in month 2",
+        "Exchange in month 1",
+    ]
+    assert "Secret draft exchange" not in html
+    assert "All 3 activities of this project in the ledger" in html
+    assert 'href="/en/programme/activities/?project=bridge"' in html
+
+
+def test_project_page_shows_themes_regions_and_visible_partners(client, project):
+    html = client.get("/en/programme/projects/bridge/").content.decode()
+
+    assert "Border security" in html and "Victims" in html
+    assert "Africa" in html
+    assert 'href="/en/partners/alpha/"' in html
+    assert "Ghost Partner Draft" not in html
+
+
+def test_project_page_shows_a_dozen_activities_and_links_the_rest(client):
+    project = factories.ProjectFactory(slug="big")
+    factories.ActivityFactory.create_batch(15, project=project)
+
+    html = client.get("/en/programme/projects/big/").content.decode()
+
+    assert len(activity_titles(html)) == 12
+    assert "All 15 activities of this project in the ledger" in html
+
+
+def test_the_ledger_filtered_by_project_holds_all_of_its_activities(client, project):
+    response = client.get("/en/programme/activities/?project=bridge")
+
+    assert response.context["paginator"].count == 3
+
+
+def test_a_project_without_activities_says_so(client):
+    factories.ProjectFactory(slug="empty")
+
+    html = client.get("/en/programme/projects/empty/").content.decode()
+
+    assert "No activities of this project have been published yet." in html
+
+
+def test_a_draft_project_is_not_found_for_visitors(client, mission_member):
+    factories.ProjectFactory(slug="draft", **DRAFT)
+
+    assert client.get("/en/programme/projects/draft/").status_code == 404
+    client.force_login(mission_member)
+    assert client.get("/en/programme/projects/draft/").status_code == 404
+
+
+# --- Photo archive -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def photos():
+    shown = factories.ActivityFactory(slug="shown", title_en="Shown workshop")
+    hidden = factories.ActivityFactory(
+        slug="hidden", title_en="Secret draft exchange", **DRAFT
+    )
+    return {
+        "of_activity": factories.PhotoFactory(
+            activity=shown,
+            caption_en="Opening session",
+            credit_en="UNCCT / A. Photographer",
+            taken_on=datetime.date(2025, 3, 10),
+        ),
+        "archive": factories.PhotoFactory(
+            activity=None,
+            caption_en="Archive picture",
+            taken_on=datetime.date(2023, 6, 1),
+        ),
+        "of_draft": factories.PhotoFactory(
+            activity=hidden,
+            caption_en="Draft activity picture",
+            taken_on=datetime.date(2025, 4, 1),
+        ),
+    }
+
+
+@pytest.mark.parametrize("who", ["anonymous", "mission_member"])
+def test_the_archive_hides_photos_of_unpublished_activities(
+    client, photos, who, request
+):
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+
+    response = client.get(PHOTOS)
+    html = response.content.decode()
+
+    assert "Opening session" in html
+    assert "Archive picture" in html
+    assert "Draft activity picture" not in html
+    assert "Secret draft exchange" not in html
+    assert response.context["paginator"].count == 2
+    years = {
+        option.value: option.count
+        for facet in response.context["facets"]
+        for option in facet.options
+    }
+    assert years == {"2025": 1, "2023": 1}
+
+
+def test_staff_see_every_photo(client, photos, editor):
+    client.force_login(editor)
+
+    html = client.get(PHOTOS).content.decode()
+
+    assert "Draft activity picture" in html
+
+
+def test_photos_have_captions_credits_dates_and_links_to_their_activities(
+    client, photos
+):
+    html = client.get(PHOTOS).content.decode()
+
+    assert 'alt="Opening session"' in html
+    assert 'width="64" height="48"' in html
+    assert 'loading="lazy"' in html
+    assert "Photo: UNCCT / A. Photographer" in html
+    assert '<time datetime="2025-03-10">' in html
+    assert 'href="/en/programme/activities/shown/"' in html
+
+
+def test_the_archive_filters_by_year(client, photos):
+    response = client.get(PHOTOS + "?year=2023")
+
+    assert [photo.caption for photo in response.context["object_list"]] == [
+        "Archive picture"
+    ]
+
+
+def test_the_archive_paginates_and_a_page_past_the_end_is_not_found(client):
+    factories.PhotoFactory.create_batch(30, activity=None)
+
+    html = client.get(PHOTOS).content.decode()
+    assert "Showing 1–24 of 30" in html
+    assert client.get(PHOTOS + "?page=2").status_code == 200
+    assert client.get(PHOTOS + "?page=3").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["year=1800", "year=abcd", "year=2025&year=x"])
+def test_a_bad_year_is_a_form_error(client, photos, query):
+    response = client.get(PHOTOS + "?" + query)
+
+    assert response.status_code == 200
+    assert 'class="form-errors"' in response.content.decode()
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    params=st.lists(
+        st.tuples(
+            st.sampled_from(["year", "page", "sort", "x", ""]),
+            st.one_of(
+                st.text(max_size=40),
+                st.sampled_from(["2025", "1", "2", "-1", "x" * 3000, "\x00"]),
+            ),
+        ),
+        max_size=5,
+    ),
+    language=st.sampled_from(["ru", "en"]),
+)
+def test_any_query_string_gives_a_photo_page_or_a_not_found(
+    client, photos, params, language
+):
+    response = client.get(f"/{language}/programme/photos/?{urlencode(params)}")
+
+    assert response.status_code in (200, 404)
+    assert b"Traceback" not in response.content
+    assert b"Draft activity picture" not in response.content
+
+
+# --- Query counts ------------------------------------------------------------------------
+
+
+def project_world(n: int):
+    project = factories.ProjectFactory(slug="project")
+    themes = factories.ThemeFactory.create_batch(3)
+    partners = factories.PartnerFactory.create_batch(n)
+    project.themes.set(themes)
+    project.regions.set(factories.RegionFactory.create_batch(3))
+    project.partners.set(partners)
+    for _ in range(n):
+        activity = factories.ActivityFactory(project=project)
+        activity.themes.set(themes)
+        activity.providers.set(partners[:2])
+        factories.PhotoFactory(activity=activity, taken_on=datetime.date(2025, 1, 1))
+        factories.PhotoFactory(activity=None, taken_on=datetime.date(2024, 1, 1))
+    return project
+
+
+@pytest.mark.parametrize("n", [5, 50])
+@pytest.mark.parametrize("who", ["anonymous", "mission_member"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/programme/",
+        "/en/programme/projects/project/",
+        "/ru/programme/projects/project/",
+        PHOTOS,
+        PHOTOS + "?year=2025",
+    ],
+)
+def test_project_and_photo_pages_run_at_most_ten_queries(
+    client, django_assert_max_num_queries, request, n, who, path
+):
+    """The same bound with 5 and with 50 activities, partners and photos.
+
+    One warm-up request first: the taxonomy choices and the menu are cached.
+    """
+    project_world(n)
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    client.get(path)
+
+    with django_assert_max_num_queries(10):
+        response = client.get(path)
+
+    assert response.status_code == 200
