@@ -504,7 +504,9 @@ def test_a_missions_item_shows_its_summary_but_not_its_body(as_user, collection,
     assert "/download/" not in html
     assert "This resource is for member-state missions and programme staff." in html
     main = html.split('id="content"', 1)[1]
-    assert ('class="button" href="/en/accounts/login/?next=' in main) == (who == "anonymous")
+    assert ('class="button" href="/en/accounts/login/?next=' in main) == (
+        who == "anonymous"
+    )
     assert "private" in response["Cache-Control"]
 
 
