@@ -78,3 +78,24 @@ def publisher(db):
 @pytest.fixture
 def superuser(db):
     return factories.UserFactory(is_staff=True, is_superuser=True)
+
+
+def _flushes_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    ):
+        return True
+    fixtures = getattr(item, "fixturenames", ())
+    return "transactional_db" in fixtures or "live_server" in fixtures
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests last, after pytest's own fixture-based reordering.
+
+    They flush the database, taking the staff groups the migrations made with it;
+    pytest-django sorts them last, but pytest then regroups tests by session-scoped
+    parameters (pytest-playwright's ``browser_name``), which undoes that order.
+    """
+    items.sort(key=_flushes_the_database)
