@@ -6,9 +6,10 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.publishing import translated_sort_key
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 
-from .models import Partner, PartnerKind, name_sort_key
+from .models import Partner, PartnerKind
 
 SEARCH_MAX_LENGTH = 200
 
@@ -33,7 +34,7 @@ class PartnerOrderingFilter(django_filters.OrderingFilter):
         ordering = []
         for param in value:
             if param == "name":
-                ordering.append(name_sort_key().asc())
+                ordering.append(translated_sort_key("name").asc())
             elif param == "-updated":
                 ordering.append("-updated_at")
         return qs.order_by(*ordering, "pk") if ordering else qs

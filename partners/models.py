@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from portal.publishing import Publishable, PublishableQuerySet, Status
+from portal.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    translated_sort_key,
+)
 from portal.richtext import RichTextField
 
 
@@ -21,20 +24,6 @@ class PartnerKind(models.TextChoices):
     UN_ENTITY = "un_entity", _("UN entity")
     ACADEMIA = "academia", _("Academia")
     CIVIL_SOCIETY = "civil_society", _("Civil society")
-
-
-def name_sort_key(language: str | None = None) -> Lower:
-    """The name as shown in ``language``: its own, else the other language's.
-
-    Queries do not apply modeltranslation's fallback, so a partner named only in
-    Russian would sort first (empty) on the English list without the Coalesce.
-    """
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    codes = [language] + [
-        code for code, _name in settings.LANGUAGES if code != language
-    ]
-    names = [NullIf(f"name_{code}", Value("")) for code in codes]
-    return Lower(Coalesce(*names, Value(""), output_field=models.CharField()))
 
 
 class PartnerQuerySet(PublishableQuerySet):
@@ -49,7 +38,7 @@ class PartnerQuerySet(PublishableQuerySet):
 
     def alphabetical(self, language: str | None = None) -> PartnerQuerySet:
         """A to Z by the name shown in ``language`` (the active one by default)."""
-        return self.order_by(name_sort_key(language).asc(), "pk")
+        return self.order_by(translated_sort_key("name", language).asc(), "pk")
 
     def recently_updated(self) -> PartnerQuerySet:
         return self.order_by("-updated_at", "-pk")
@@ -82,7 +71,7 @@ class PartnerQuerySet(PublishableQuerySet):
         )
         return partners.annotate(
             exchange_count=Count("activities_provided", filter=on_theme, distinct=True)
-        ).order_by("-exchange_count", name_sort_key().asc(), "pk")
+        ).order_by("-exchange_count", translated_sort_key("name").asc(), "pk")
 
     def offering_any(self, themes) -> PartnerQuerySet:
         """Partners offering any of ``themes`` (ids or a Theme queryset).
@@ -93,7 +82,7 @@ class PartnerQuerySet(PublishableQuerySet):
         return (
             self.filter(offers__in=themes)
             .annotate(matches=Count("offers", distinct=True))
-            .order_by("-matches", name_sort_key().asc(), "pk")
+            .order_by("-matches", translated_sort_key("name").asc(), "pk")
         )
 
     def seeking_any(self, themes) -> PartnerQuerySet:
@@ -101,7 +90,7 @@ class PartnerQuerySet(PublishableQuerySet):
         return (
             self.filter(seeks__in=themes)
             .annotate(matches=Count("seeks", distinct=True))
-            .order_by("-matches", name_sort_key().asc(), "pk")
+            .order_by("-matches", translated_sort_key("name").asc(), "pk")
         )
 
     def able_to_help(self, partner: Partner) -> PartnerQuerySet:

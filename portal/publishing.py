@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -24,6 +26,22 @@ class Status(models.TextChoices):
     REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
     ARCHIVED = "archived", _("Archived")
+
+
+def translated_sort_key(field: str, language: str | None = None) -> Lower:
+    """``field`` as a page in ``language`` shows it: its own text, else the other's.
+
+    Queries do not apply modeltranslation's fallback: without the Coalesce an item
+    with no English title would sort first (empty) on the English pages.
+    """
+    codes = [code for code, _name in settings.LANGUAGES]
+    if language not in codes:
+        language = translation.get_language()
+    if language not in codes:
+        language = settings.LANGUAGE_CODE
+    ordered = [language] + [code for code in codes if code != language]
+    values = [NullIf(f"{field}_{code}", Value("")) for code in ordered]
+    return Lower(Coalesce(*values, Value(""), output_field=models.CharField()))
 
 
 class PublishableQuerySet(models.QuerySet):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
 from portal.facets import Facet, build_facet, selected_values
+from portal.publishing import translated_sort_key
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 
 from .models import (
@@ -29,7 +30,6 @@ from .models import (
     ActivityKind,
     Photo,
     Project,
-    translated_sort_key,
 )
 
 SEARCH_MAX_LENGTH = 200

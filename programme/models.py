@@ -6,29 +6,19 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
-from portal.publishing import Publishable, PublishableQuerySet, Status
+from portal.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    translated_sort_key,
+)
 from portal.richtext import RichTextField
-
-
-def translated_sort_key(field: str, language: str | None = None) -> Lower:
-    """``field`` as shown in ``language``: its own text, else the other language's.
-
-    Queries do not apply modeltranslation's fallback: without the Coalesce an item
-    with no English title would sort first (empty) on the English pages.
-    """
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    codes = [language] + [
-        code for code, _name in settings.LANGUAGES if code != language
-    ]
-    values = [NullIf(f"{field}_{code}", Value("")) for code in codes]
-    return Lower(Coalesce(*values, Value("")))
 
 
 def _visible_partners(user):

@@ -12,18 +12,15 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q, Value
 from django.db.models.functions import (
     Cast,
-    Coalesce,
     Concat,
     ExtractYear,
-    Lower,
-    NullIf,
 )
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import can_see_restricted
-from portal.publishing import Publishable, PublishableQuerySet
+from portal.publishing import Publishable, PublishableQuerySet, translated_sort_key
 from portal.richtext import RichTextField
 from portal.storage import GeneratedFileName, private_storage
 
@@ -191,14 +188,7 @@ class ResourceQuerySet(PublishableQuerySet):
 
         A missing title falls back to the other language, as the page shows it.
         """
-        language = language or translation.get_language()
-        if language not in LANGUAGE_CODES:
-            language = settings.LANGUAGE_CODE
-        columns = [f"title_{language}"] + [
-            f"title_{code}" for code in LANGUAGE_CODES if code != language
-        ]
-        shown = Coalesce(*(NullIf(models.F(column), Value("")) for column in columns))
-        return self.order_by(Lower(shown), "slug")
+        return self.order_by(translated_sort_key("title", language), "slug")
 
     # Facet counts.
 

@@ -162,10 +162,8 @@ def fallback_notice(obj) -> dict:
     return {"message": messages.get((current, shown), "")}
 
 
-@register.inclusion_tag("includes/language_badge.html")
-def language_badge(obj) -> dict:
-    """RU / EN / RU+EN: the languages in which an item is complete."""
-    codes = obj.complete_languages()
+def language_badge_context(codes: list[str]) -> dict:
+    """What includes/language_badge.html needs for these language codes."""
     names = {
         ("ru",): _("Available in Russian"),
         ("en",): _("Available in English"),
@@ -176,6 +174,12 @@ def language_badge(obj) -> dict:
         "label": "+".join(code.upper() for code in codes),
         "description": names.get(tuple(codes), ""),
     }
+
+
+@register.inclusion_tag("includes/language_badge.html")
+def language_badge(obj) -> dict:
+    """RU / EN / RU+EN: the languages in which an item is complete."""
+    return language_badge_context(obj.complete_languages())
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django import template
 from django.utils import translation
-from django.utils.translation import gettext as _
+
+from portal.templatetags.portal_tags import language_badge_context
 
 register = template.Library()
 
@@ -16,17 +17,7 @@ def resource_language_badge(resource) -> dict:
     Documents and links decide (``Resource.available_languages``), not how
     complete the catalogue text is; no query.
     """
-    codes = resource.available_languages()
-    names = {
-        ("ru",): _("Available in Russian"),
-        ("en",): _("Available in English"),
-        ("ru", "en"): _("Available in Russian and English"),
-    }
-    return {
-        "codes": codes,
-        "label": "+".join(code.upper() for code in codes),
-        "description": names.get(tuple(codes), ""),
-    }
+    return language_badge_context(resource.available_languages())
 
 
 @register.filter
