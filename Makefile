@@ -61,8 +61,10 @@ messages: install
 worker: install
 	$(VENV)/bin/celery --app=portal worker --beat --loglevel=INFO --concurrency=2
 
-bench: install
-	$(PY) -m tests.bench
+# The bench's own database (created once), gunicorn on loopback, wrk if installed.
+# Options: make bench BENCH_ARGS="--seconds 2 --pages resources" (see --help).
+bench: install compilemessages
+	$(PY) -m tests.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf var $(VENV)
