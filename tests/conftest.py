@@ -76,6 +76,31 @@ def publisher(db):
 
 
 @pytest.fixture
+def plain_user(db):
+    """Signed in, but neither staff nor a member of a mission."""
+    return factories.UserFactory()
+
+
+@pytest.fixture
+def as_user(client, plain_user, mission_member, editor):
+    """Log the client in as one of the four kinds of reader, by name."""
+
+    def sign_in(who: str):
+        client.logout()
+        user = {
+            "anonymous": None,
+            "plain": plain_user,
+            "member": mission_member,
+            "editor": editor,
+        }[who]
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
 def superuser(db):
     return factories.UserFactory(is_staff=True, is_superuser=True)
 

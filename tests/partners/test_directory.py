@@ -60,30 +60,6 @@ def png() -> ContentFile:
 
 
 @pytest.fixture
-def plain_user(db):
-    return factories.UserFactory()
-
-
-@pytest.fixture
-def as_user(client, plain_user, mission_member, editor):
-    """Log the client in as one of the four readers, by name."""
-
-    def sign_in(who: str):
-        client.logout()
-        user = {
-            "anonymous": None,
-            "plain": plain_user,
-            "member": mission_member,
-            "editor": editor,
-        }[who]
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return sign_in
-
-
-@pytest.fixture
 def world(db):
     """Two regions, two countries, three themes and four partners (one a draft)."""
     africa = factories.RegionFactory(slug="africa", name_en="Africa", name_ru="Африка")

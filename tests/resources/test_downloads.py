@@ -48,11 +48,6 @@ def body(response) -> bytes:
 
 
 @pytest.fixture
-def plain_user(db):
-    return factories.UserFactory()
-
-
-@pytest.fixture
 def public(db):
     resource = factories.ResourceFactory(slug="counter-terrorism-handbook")
     attach(resource, "ru")

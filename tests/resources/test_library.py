@@ -53,30 +53,6 @@ def facet_counts(response) -> dict[str, dict[str, int]]:
 
 
 @pytest.fixture
-def plain_user(db):
-    return factories.UserFactory()
-
-
-@pytest.fixture
-def as_user(client, plain_user, mission_member, editor):
-    """Log the client in as one of the four readers, by name."""
-
-    def sign_in(who: str):
-        client.logout()
-        user = {
-            "anonymous": None,
-            "plain": plain_user,
-            "member": mission_member,
-            "editor": editor,
-        }[who]
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return sign_in
-
-
-@pytest.fixture
 def collection(db):
     """A public, a missions, a staff and a draft resource, with their own terms.
 
