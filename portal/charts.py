@@ -177,6 +177,26 @@ def _svg(chart: Chart, height: float, body, width: int = WIDTH) -> SafeString:
     )
 
 
+def _segment(
+    x: float, y: float, width: float, bar: float, fill: str, name: str, value
+) -> list:
+    """One piece of a stacked bar, with its value written inside when it fits."""
+    label = format_number(value)
+    parts = [_rect(x, y, width, bar, fill, _tip(name, label))]
+    if width >= text_width(label, SMALL) + 6:
+        parts.append(
+            _text(
+                x + width / 2,
+                y + bar / 2 + 4.5,
+                label,
+                size=SMALL,
+                anchor="middle",
+                fill=text_on(fill),
+            )
+        )
+    return parts
+
+
 def _tip(label: str, value: str) -> str:
     return f"{label}: {value}"
 
@@ -200,21 +220,7 @@ def stacked_bars(chart: Chart) -> SafeString:
                 continue
             width = value / largest * span
             fill = colour(series.colour)
-            parts.append(
-                _rect(x, y, width, bar, fill, _tip(series.label, format_number(value)))
-            )
-            label = format_number(value)
-            if width >= text_width(label, SMALL) + 6:
-                parts.append(
-                    _text(
-                        x + width / 2,
-                        middle + 4.5,
-                        label,
-                        size=SMALL,
-                        anchor="middle",
-                        fill=text_on(fill),
-                    )
-                )
+            parts += _segment(x, y, width, bar, fill, series.label, value)
             x += width
         parts.append(_text(x + 6, middle + 5, format_number(row["total"]), weight=700))
         y += pitch
@@ -273,21 +279,7 @@ def participation_bars(chart: Chart) -> SafeString:
             if value <= 0:
                 continue
             width = value / largest * span
-            parts.append(
-                _rect(x, y, width, bar, fill, _tip(name, format_number(value)))
-            )
-            label = format_number(value)
-            if width >= text_width(label, SMALL) + 6:
-                parts.append(
-                    _text(
-                        x + width / 2,
-                        middle + 4.5,
-                        label,
-                        size=SMALL,
-                        anchor="middle",
-                        fill=text_on(fill),
-                    )
-                )
+            parts += _segment(x, y, width, bar, fill, name, value)
             x += width
         total = format_number(row["total"])
         if row["share"] is not None:
