@@ -32,6 +32,18 @@ class Facet:
         return any(option.selected for option in self.options)
 
 
+class FacetList(list):
+    """The facets of a list page, and how many rows its filters give when known.
+
+    ``total`` spares the paginator its own COUNT: the facet counts already hold it.
+    None when the page must count (an invalid form lists nothing).
+    """
+
+    def __init__(self, facets=(), *, total: int | None = None):
+        super().__init__(facets)
+        self.total = total
+
+
 def count_by(queryset: QuerySet, lookup: str) -> dict[str, int]:
     """How many distinct rows of ``queryset`` have each value of ``lookup`` (one query)."""
     rows = (

@@ -3,6 +3,7 @@
 import hashlib
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django_filters.views import FilterView
@@ -10,6 +11,15 @@ from django_filters.views import FilterView
 from portal.cache import content_version
 
 FACET_CACHE_SECONDS = 300
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, when the facets have already counted the rows."""
+
+    def __init__(self, *args, count: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if count is not None:
+            self.count = count  # replaces the cached_property's COUNT query
 
 
 class VisibleToUserMixin:
@@ -80,9 +90,15 @@ class FacetedListView(VisibleToUserMixin, FilterView):
             cache.set(key, facets, FACET_CACHE_SECONDS)
         return facets
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        total = getattr(self.facets, "total", None)
+        return CountedPaginator(queryset, per_page, count=total, **kwargs)
+
     def get_context_data(self, **kwargs):
+        # Facets first: their counts hold the number of results the paginator needs.
+        self.facets = self.cached_facets()
         context = super().get_context_data(**kwargs)
-        context["facets"] = self.cached_facets()
+        context["facets"] = self.facets
         context["filter_active"] = any(
             key != "page" and values for key, values in self.request.GET.lists()
         )

@@ -9,3 +9,14 @@ def publish_due() -> int:
     from portal.services import publish_due as publish_due_items
 
     return publish_due_items()
+
+
+@shared_task(name="portal.rebuild_facet_counts")
+def rebuild_facet_counts() -> list[str]:
+    """Count every list's facets again (beat, nightly): heals what triggers miss."""
+    from django.db import transaction
+
+    from portal import facet_counts
+
+    with transaction.atomic():
+        return facet_counts.rebuild()

@@ -14,16 +14,20 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
-from portal.facets import Facet, build_facet, selected_values
+from portal import facet_counts
+from portal.facet_counts import TOTAL
+from portal.facets import FacetList, build_facet, selected_values
+from portal.models import FacetCount
 from portal.publishing import translated_sort_key
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 
+from .facet_listing import ACTIVITIES
 from .models import (
     Activity,
     ActivityFormat,
@@ -39,6 +43,9 @@ LAST_YEAR = 2100
 YEAR_CHOICES = [(str(year), str(year)) for year in range(FIRST_YEAR, LAST_YEAR + 1)]
 # A partner facet lists the partners with most results first, up to this many.
 PARTNER_OPTIONS = 30
+
+# Facets whose options are partners or projects, named from their rows.
+NAMED_FACETS = {"provider": "partner", "beneficiary": "partner", "project": "project"}
 
 UPCOMING = "upcoming"
 PAST = "past"
@@ -304,31 +311,126 @@ def facet_rows(filterset, *, user, base: QuerySet) -> list[tuple]:
     """(facet, value, label_ru, label_en, count) of every facet, in ONE query.
 
     Each facet's GROUP BY runs on its own base (``_without``); UNION ALL puts
-    them into a single round trip.
+    them into a single round trip. The ``TOTAL`` row counts the results.
     """
     values = _facet_values(user, timezone.localdate())
     branches = [
-        _branch(_without(filterset, name, base), name, *values[name])
-        for name in FACET_ORDER
+        _branch(_without(filterset, "", base), TOTAL, Value(""), None),
+        *(
+            _branch(_without(filterset, name, base), name, *values[name])
+            for name in FACET_ORDER
+        ),
     ]
     return list(branches[0].union(*branches[1:], all=True))
 
 
-def activity_facets(filterset, *, user, base: QuerySet | None = None) -> list[Facet]:
+def nothing_chosen(filterset) -> bool:
+    """No filter in the query string (sorting and paging aside)."""
+    if not filterset.is_bound:
+        return True
+    data = filterset.form.cleaned_data
+    return not any(data.get(name) for name in (*FACET_ORDER, "q"))
+
+
+def stored_facet_rows(*, user) -> list[tuple]:
+    """The rows of ``facet_rows`` for an unfiltered ledger, from the stored counts.
+
+    "Upcoming or past" moves with the date, so it is counted (an index range).
+    Partner and project options get the names of those ``user`` may see, in one
+    more query; the others are left out, as in ``facet_rows``.
+    """
+    staff = bool(user.is_authenticated and user.is_staff)
+    rows = FacetCount.objects.filter(
+        listing=ACTIVITIES.name,
+        audience=facet_counts.STAFF if staff else facet_counts.PUBLIC,
+        count__gt=0,
+    )
+    # A thousand partners each: only the busiest can become options (twice as
+    # many as shown, in case some are drafts the user may not see).
+    ranked = [
+        rows.filter(key__startswith=f"{name}:")
+        .order_by("-count", "key")
+        .values_list("key", "count")[: 2 * PARTNER_OPTIONS]
+        for name in NAMED_FACETS
+    ]
+    named = Q()
+    for name in NAMED_FACETS:
+        named |= Q(key__startswith=f"{name}:")
+    stored = rows.exclude(named).values_list("key", "count")
+    upcoming = (
+        Activity.objects.visible_to(user)
+        .upcoming()
+        .order_by()
+        .annotate(key=Value(f"when:{UPCOMING}"))
+        .values_list("key")
+        .annotate(count=Count("pk"))
+    )
+    counts: dict[str, dict[str, int]] = {}
+    for key, count in stored.union(*ranked, upcoming, all=True):
+        name, _sep, value = key.partition(":")
+        counts.setdefault(name, {})[value] = count
+    total = counts.get(TOTAL, {}).get("", 0)
+    upcoming_count = counts.get("when", {}).get(UPCOMING, 0)
+    when = {UPCOMING: upcoming_count, PAST: total - upcoming_count}
+    counts["when"] = {value: count for value, count in when.items() if count}
+
+    partner_slugs = {*counts.get("provider", {}), *counts.get("beneficiary", {})}
+    # The same annotation names on both sides keep UNION's columns in step.
+    names = (
+        Partner.objects.visible_to(user)
+        .filter(slug__in=partner_slugs)
+        .order_by()
+        .annotate(
+            s=F("slug"), ru=F("name_ru"), en=F("name_en"), source=Value("partner")
+        )
+        .values_list("s", "ru", "en", "source")
+        .union(
+            Project.objects.visible_to(user)
+            .filter(slug__in=counts.get("project", {}))
+            .order_by()
+            .annotate(
+                s=F("slug"),
+                ru=F("title_ru"),
+                en=F("title_en"),
+                source=Value("project"),
+            )
+            .values_list("s", "ru", "en", "source"),
+            all=True,
+        )
+    )
+    labels: dict[str, dict[str, tuple]] = {"partner": {}, "project": {}}
+    for slug, label_ru, label_en, source in names:
+        labels[source][slug] = (label_ru, label_en)
+    facet_rows = []
+    for name, options in counts.items():
+        for value, count in options.items():
+            label_ru = label_en = None
+            if name in NAMED_FACETS:
+                source = NAMED_FACETS[name]
+                if value not in labels[source]:
+                    continue  # a draft partner or project: not an option
+                label_ru, label_en = labels[source][value]
+            facet_rows.append((name, value, label_ru, label_en, count))
+    return facet_rows
+
+
+def activity_facets(filterset, *, user, base: QuerySet | None = None) -> FacetList:
     """The ledger's facets with counts of what ``user`` may see.
 
     ``base``: the activities before any filter (the calendar passes those of its
     month). No facets when the query string is invalid: the panel shows errors.
     """
     if filterset.is_bound and not filterset.is_valid():
-        return []
-    if base is None:
-        base = Activity.objects.visible_to(user)
-    counts: dict[str, dict[str, int]] = {name: {} for name in FACET_ORDER}
+        return FacetList()
+    if base is None and nothing_chosen(filterset) and facet_counts.is_supported():
+        rows = stored_facet_rows(user=user)
+    else:
+        if base is None:
+            base = Activity.objects.visible_to(user)
+        rows = facet_rows(filterset, user=user, base=base)
+    counts: dict[str, dict[str, int]] = {name: {} for name in (TOTAL, *FACET_ORDER)}
     labels: dict[str, dict[str, str]] = {name: {} for name in FACET_ORDER}
-    for name, value, label_ru, label_en, count in facet_rows(
-        filterset, user=user, base=base
-    ):
+    for name, value, label_ru, label_en, count in rows:
         if value is None:
             continue
         counts[name][value] = count
@@ -367,7 +469,7 @@ def activity_facets(filterset, *, user, base: QuerySet | None = None) -> list[Fa
         choices[name] = options
 
     fields = filterset.base_filters
-    return [
+    facets = [
         build_facet(
             name=name,
             label=str(fields[name].label),
@@ -378,6 +480,7 @@ def activity_facets(filterset, *, user, base: QuerySet | None = None) -> list[Fa
         )
         for name in FACET_ORDER
     ]
+    return FacetList(facets, total=counts[TOTAL].get("", 0))
 
 
 def filter_query(data, *, drop=("page", "sort", "month")) -> str:

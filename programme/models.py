@@ -231,6 +231,19 @@ class Activity(Publishable):
         verbose_name_plural = _("activities")
         ordering = ["-start_date", "slug"]
         permissions = [("publish_activity", _("Can publish activities"))]
+        # What visitors list: the ledger's newest first, and what is still to come.
+        indexes = [
+            models.Index(
+                fields=["-start_date", "-end_date", "slug"],
+                condition=models.Q(status="published"),
+                name="programme_activity_listed",
+            ),
+            models.Index(
+                fields=["end_date"],
+                condition=models.Q(status="published"),
+                name="programme_activity_upcoming",
+            ),
+        ]
         constraints = [
             *Publishable.Meta.constraints,
             models.CheckConstraint(

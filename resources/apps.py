@@ -6,3 +6,6 @@ class ResourcesConfig(AppConfig):
     name = "resources"
     label = "resources"
     verbose_name = _("Resources")
+
+    def ready(self) -> None:
+        from . import facet_listing  # noqa: F401 - registers its stored facet counts

@@ -6,12 +6,16 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import facet_counts
 from portal.accounts.models import User
-from portal.facets import Facet, build_facet, selected_values
+from portal.facet_counts import TOTAL
+from portal.facets import FacetList, build_facet, selected_values
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 
+from .facet_listing import RESOURCES
 from .models import (
     BOTH_LANGUAGES,
+    FACET_NAMES,
     Access,
     ResourceKind,
     ResourceQuerySet,
@@ -119,7 +123,29 @@ class ResourceFilterSet(django_filters.FilterSet):
         return self.filters["sort"].filter(queryset, self.form.cleaned_data.get("sort"))
 
 
-def resource_facets(filterset: ResourceFilterSet) -> list[Facet]:
+def resource_counts(
+    base: ResourceQuerySet,
+    *,
+    staff: bool,
+    text: str = "",
+    selection: ResourceSelection | None = None,
+) -> dict[str, dict[str, int]]:
+    """Counts of every facet option, and the total, for a search and selection.
+
+    ``base`` is what the reader may see; ``staff`` says whether that is every row.
+    With nothing chosen, PostgreSQL reads the counts its triggers keep; otherwise
+    the matching rows are counted (``ResourceQuerySet.facet_counts``).
+    """
+    selection = selection or ResourceSelection()
+    if not text and selection == ResourceSelection() and facet_counts.is_supported():
+        stored = facet_counts.stored_counts(RESOURCES, staff=staff)
+        counts = {name: stored.get(name, {}) for name in (TOTAL, *FACET_NAMES)}
+        counts["language"][""] = counts[TOTAL].get("", 0)  # "any language"
+        return counts
+    return base.search(text).facet_counts(selection)
+
+
+def resource_facets(filterset: ResourceFilterSet) -> FacetList:
     """The library's facets, each counted with the other facets applied.
 
     Counts start from ``filterset.queryset``, which is already limited to
@@ -127,11 +153,19 @@ def resource_facets(filterset: ResourceFilterSet) -> list[Facet]:
     Invalid input lists nothing (with the form's errors); its facets then count
     from a fresh start, so the reader can choose again.
     """
-    base = filterset.queryset
-    if filterset.is_bound and filterset.is_valid():
-        counts = base.search(filterset.search_text).facet_counts(filterset.selection)
+    user = getattr(filterset.request, "user", None)
+    staff = bool(user and user.is_authenticated and user.is_staff)
+    # Unbound (no query string) lists everything; invalid lists nothing.
+    valid = not filterset.is_bound or filterset.is_valid()
+    if filterset.is_bound and valid:
+        counts = resource_counts(
+            filterset.queryset,
+            staff=staff,
+            text=filterset.search_text,
+            selection=filterset.selection,
+        )
     else:
-        counts = base.facet_counts(ResourceSelection())
+        counts = resource_counts(filterset.queryset, staff=staff)
     data = filterset.data
     # Years with results, plus any ticked (so it can be unticked); only years the
     # filter accepts, so no option leads to a form error.
@@ -149,7 +183,7 @@ def resource_facets(filterset: ResourceFilterSet) -> list[Facet]:
         ("year", _("Year"), year_options, True),
         ("access", _("Access"), filterset.filters["access"].extra["choices"], True),
     ]
-    facets: list[Facet] = []
+    facets = FacetList(total=counts[TOTAL].get("", 0) if valid else None)
     for name, label, choices, multiple in specs:
         selected = selected_values(data, name)
         if name == "language" and not any(selected):

@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import can_see_restricted
+from portal.facet_counts import TOTAL
 from portal.publishing import Publishable, PublishableQuerySet, translated_sort_key
 from portal.richtext import RichTextField
 from portal.storage import GeneratedFileName, private_storage
@@ -222,6 +223,8 @@ class ResourceQuerySet(PublishableQuerySet):
         year = Cast(ExtractYear("published_on"), models.CharField())
         languages = scope("language")
         branches = [
+            # The number of results: the paginator need not count them again.
+            grouped(base.selected(selection), TOTAL, Value("")),
             grouped(scope("kind"), "kind", models.F("kind")),
             grouped(scope("access"), "access", models.F("access")),
             grouped(scope("year").filter(published_on__isnull=False), "year", year),
@@ -246,10 +249,10 @@ class ResourceQuerySet(PublishableQuerySet):
                 )
             ),
         ]
-        counts: dict[str, dict[str, int]] = {name: {} for name in FACET_NAMES}
+        counts: dict[str, dict[str, int]] = {name: {} for name in (TOTAL, *FACET_NAMES)}
         for facet_option, count in branches[0].union(*branches[1:], all=True):
             name, _sep, option = facet_option.partition(":")
-            if count:
+            if count or name == TOTAL:
                 counts[name][option] = count
         return counts
 

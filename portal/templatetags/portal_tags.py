@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -262,3 +262,30 @@ def can_see_restricted_filter(user) -> bool:
 def listing(queryset):
     """The queryset with what its cards show (``with_listing_data``) fetched along."""
     return queryset.with_listing_data()
+
+
+@register.simple_tag
+def facet_options(facet) -> SafeString:
+    """The inputs of one facet, built in Python.
+
+    A library facet can hold two hundred options (countries, years); rendered
+    through the template engine they cost more than the rest of the page.
+    """
+    kind = "checkbox" if facet.multiple else "radio"
+    return format_html_join(
+        "\n",
+        '<label class="facet__option"><input type="{}" name="{}" value="{}"{}>'
+        ' <span class="facet__label">{}</span>'
+        ' <span class="facet__count">{}</span></label>',
+        (
+            (
+                kind,
+                facet.name,
+                option.value,
+                mark_safe(" checked") if option.selected else "",  # noqa: S308
+                option.label,
+                option.count,
+            )
+            for option in facet.options
+        ),
+    )

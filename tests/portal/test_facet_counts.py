@@ -1,0 +1,214 @@
+"""Stored facet counts: the triggers keep them equal to counting the rows live."""
+
+import datetime
+import random
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.utils import timezone, translation
+
+from portal import facet_counts
+from portal.facet_counts import TOTAL
+from portal.publishing import Status
+from programme.facet_listing import ACTIVITIES
+from programme.filters import (
+    NAMED_FACETS,
+    UPCOMING,
+    ActivityFilterSet,
+    facet_rows,
+    stored_facet_rows,
+)
+from programme.models import Activity, ActivityFormat, ActivityKind
+from resources.facet_listing import RESOURCES
+from resources.models import Access, Resource, ResourceKind, ResourceSelection
+from tests import factories
+from tests.conftest import need
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _postgres():
+    need(connection.vendor == "postgresql", "stored counts need PostgreSQL")
+
+
+def live_resource_counts(*, staff: bool) -> dict:
+    user = factories.UserFactory(is_staff=True) if staff else AnonymousUser()
+    counts = Resource.objects.visible_to(user).facet_counts(ResourceSelection())
+    counts["language"].pop("", None)  # "any language" is the total, stored once
+    return {name: options for name, options in counts.items() if options}
+
+
+def stored_resource_counts(*, staff: bool) -> dict:
+    counts = facet_counts.stored_counts(RESOURCES, staff=staff)
+    return {name: options for name, options in counts.items() if any(options.values())}
+
+
+def assert_resources_agree() -> None:
+    for staff in (False, True):
+        assert stored_resource_counts(staff=staff) == live_resource_counts(staff=staff)
+
+
+def rows_by_key(rows) -> dict:
+    """(facet, option) -> count; rows without an option (no theme...) are no option."""
+    return {
+        (name, value): count
+        for name, value, _ru, _en, count in rows
+        if value is not None
+    }
+
+
+def assert_activities_agree() -> None:
+    for user in (AnonymousUser(), factories.UserFactory(is_staff=True)):
+        base = Activity.objects.visible_to(user)
+        live = rows_by_key(
+            facet_rows(
+                ActivityFilterSet(data=None, queryset=base), user=user, base=base
+            )
+        )
+        stored = rows_by_key(stored_facet_rows(user=user))
+        # The stored rows keep only the busiest partners and projects.
+        assert stored == {
+            key: count
+            for key, count in live.items()
+            if key in stored or key[0] not in NAMED_FACETS
+        }
+        assert stored[(TOTAL, "")] == base.count()
+
+
+def test_resource_counts_follow_every_kind_of_change():
+    theme, other_theme = factories.ThemeFactory.create_batch(2)
+    region = factories.RegionFactory()
+    country = factories.CountryFactory(region=region)
+    public = factories.ResourceFactory(document_ru="resources/a.pdf")
+    public.themes.add(theme, other_theme)
+    public.countries.add(country)
+    restricted = factories.ResourceFactory(
+        access=Access.MISSIONS, url_en="https://x.org"
+    )
+    restricted.regions.add(region)
+    hidden = factories.ResourceFactory(access=Access.STAFF, published_on=None)
+    hidden.themes.add(theme)
+    draft = factories.ResourceFactory(status=Status.DRAFT, published_at=None)
+    draft.themes.add(other_theme)
+    assert_resources_agree()
+
+    public.themes.remove(other_theme)
+    restricted.access = Access.STAFF
+    restricted.save()
+    hidden.access = Access.PUBLIC
+    hidden.kind = ResourceKind.TOOLKIT
+    hidden.save()
+    draft.status = Status.PUBLISHED
+    draft.published_at = public.published_at
+    draft.document_en = "resources/b.pdf"
+    draft.save()
+    assert_resources_agree()
+
+    theme.slug = "renamed-theme"
+    theme.save()
+    country.iso3 = "ZZZ"
+    country.save()
+    public.delete()
+    assert_resources_agree()
+    # "hidden" keeps the renamed theme; the published draft, the other one.
+    assert stored_resource_counts(staff=True)["theme"] == {
+        "renamed-theme": 1,
+        other_theme.slug: 1,
+    }
+
+
+def test_random_changes_keep_resource_counts_exact():
+    rng = random.Random(2026)
+    themes = factories.ThemeFactory.create_batch(4)
+    countries = factories.CountryFactory.create_batch(3)
+    resources = []
+    for _ in range(25):
+        resource = factories.ResourceFactory(
+            kind=rng.choice(ResourceKind.values),
+            access=rng.choice(Access.values),
+            status=rng.choice([Status.PUBLISHED, Status.DRAFT]),
+            published_on=rng.choice(
+                [None, datetime.date(rng.randint(2019, 2026), 1, 1)]
+            ),
+            document_ru=rng.choice(["", "resources/ru.pdf"]),
+            url_en=rng.choice(["", "https://example.org"]),
+        )
+        resource.themes.set(rng.sample(themes, rng.randint(0, 3)))
+        resource.countries.set(rng.sample(countries, rng.randint(0, 2)))
+        resources.append(resource)
+    for _ in range(40):
+        resource = rng.choice(resources)
+        change = rng.randrange(4)
+        if change == 0:
+            resource.access = rng.choice(Access.values)
+            resource.save()
+        elif change == 1:
+            resource.themes.set(rng.sample(themes, rng.randint(0, 4)))
+        elif change == 2:
+            resource.status = rng.choice([Status.PUBLISHED, Status.ARCHIVED])
+            resource.save()
+        else:
+            resource.published_on = datetime.date(rng.randint(2019, 2026), 6, 1)
+            resource.save()
+    assert_resources_agree()
+
+    # A rebuild from the rows finds exactly what the triggers kept.
+    before = {staff: stored_resource_counts(staff=staff) for staff in (False, True)}
+    facet_counts.rebuild([RESOURCES])
+    assert before == {
+        staff: stored_resource_counts(staff=staff) for staff in (False, True)
+    }
+
+
+def test_a_download_does_not_touch_the_counts(django_assert_num_queries):
+    resource = factories.ResourceFactory()
+    with django_assert_num_queries(1):
+        Resource.objects.filter(pk=resource.pk).update(downloads=5)
+    assert_resources_agree()
+
+
+def test_activity_counts_follow_changes_and_dates():
+    today = timezone.localdate()
+    country = factories.CountryFactory()
+    project = factories.ProjectFactory()
+    provider, beneficiary = factories.PartnerFactory.create_batch(2)
+    hidden_partner = factories.PartnerFactory(status=Status.DRAFT, published_at=None)
+    past = factories.ActivityFactory(host_country=country, project=project)
+    past.providers.add(provider, hidden_partner)
+    past.beneficiaries.add(beneficiary)
+    coming = factories.ActivityFactory(
+        kind=ActivityKind.STUDY_VISIT,
+        format=ActivityFormat.ONLINE,
+        start_date=today,
+        end_date=today + datetime.timedelta(days=3),
+    )
+    coming.themes.add(factories.ThemeFactory())
+    factories.ActivityFactory(status=Status.DRAFT, published_at=None)
+    assert_activities_agree()
+
+    stored = rows_by_key(stored_facet_rows(user=AnonymousUser()))
+    assert stored[("when", UPCOMING)] == 1
+    assert ("provider", hidden_partner.slug) not in stored  # a draft is no option
+
+    project.slug = "renamed-project"
+    project.save()
+    past.host_country = None
+    past.save()
+    coming.status = Status.ARCHIVED
+    coming.save()
+    assert_activities_agree()
+    assert facet_counts.rebuild([ACTIVITIES]) == ["activities"]
+    assert_activities_agree()
+
+
+def test_unfiltered_lists_read_stored_counts(client, django_assert_max_num_queries):
+    for _ in range(3):
+        factories.ResourceFactory().themes.add(factories.ThemeFactory())
+    with translation.override("en"), django_assert_max_num_queries(8):
+        response = client.get("/en/resources/")
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 3
+    theme_facet = next(f for f in response.context["facets"] if f.name == "theme")
+    assert [option.count for option in theme_facet.options] == [1, 1, 1]
