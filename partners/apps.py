@@ -6,3 +6,6 @@ class PartnersConfig(AppConfig):
     name = "partners"
     label = "partners"
     verbose_name = _("Partners")
+
+    def ready(self) -> None:
+        from . import facet_listing  # noqa: F401 - registers its stored facet counts

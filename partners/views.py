@@ -8,19 +8,33 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from portal import facet_counts
 from portal.accounts.models import can_see_restricted
-from portal.facets import build_facet, count_by, selected_values
+from portal.facet_counts import TOTAL
+from portal.facets import FacetList, build_facet, count_by, selected_values
 from portal.generic import FacetedListView, VisibleToUserMixin
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 from portal.taxonomy.models import Theme
 
+from .facet_listing import PARTNERS
 from .filters import ExpertiseForm, PartnerFilterSet
 from .models import Partner, PartnerKind
 
+# The directory's filters (sorting and paging aside).
+FACET_PARAMETERS = ("q", "kind", "region", "country", "offers", "seeks")
 # Exchanges and resources of a partner page, and matches shown per list.
 RELATED_LIMIT = 10
 RECOMMENDATIONS = 6
 EXCHANGES_PER_MATCH = 3
+PARTNER_LONG_TEXT = ("description", "description_ru", "description_en")
+ACTIVITY_LONG_TEXT = (
+    "body",
+    "body_ru",
+    "body_en",
+    "outcomes",
+    "outcomes_ru",
+    "outcomes_en",
+)
 RESOURCE_LONG_TEXT = (
     "body",
     "body_ru",
@@ -53,32 +67,58 @@ class PartnerListView(FacetedListView):
             Partner.objects.visible_to(self.request.user).for_directory().alphabetical()
         )
 
-    def get_facets(self, queryset) -> list:
-        # Counted on a fresh query over the matching ids, so that a theme filter's
-        # join does not restrict the counts of the other themes to the chosen ones.
+    def get_facets(self, queryset) -> FacetList:
+        filterset = self.filterset
+        if filterset.is_bound and not filterset.is_valid():
+            return FacetList()
+        counts = self.facet_counts(queryset)
+        facets = [
+            ("kind", _("Kind"), PartnerKind.choices),
+            ("region", _("Region"), region_choices()),
+            ("country", _("Country"), country_choices()),
+            ("offers", _("Offers expertise in"), theme_choices()),
+            ("seeks", _("Seeks expertise in"), theme_choices()),
+        ]
+        return FacetList(
+            (
+                build_facet(
+                    name=name,
+                    label=label,
+                    choices=choices,
+                    counts=counts.get(name, {}),
+                    selected=selected_values(self.request.GET, name),
+                )
+                for name, label, choices in facets
+            ),
+            total=counts.get(TOTAL, {}).get("", 0),
+        )
+
+    def facet_counts(self, queryset) -> dict[str, dict[str, int]]:
+        """Counts of the options among the matching partners, and their number.
+
+        Unfiltered on PostgreSQL: the stored counts. Otherwise counted on a fresh
+        query over the matching ids, so that a theme filter's join does not
+        restrict the counts of the other themes to the chosen ones.
+        """
+        user = self.request.user
+        chosen = self.filterset.is_bound and any(
+            self.filterset.form.cleaned_data.get(name) for name in FACET_PARAMETERS
+        )
+        if not chosen and facet_counts.is_supported():
+            staff = bool(user.is_authenticated and user.is_staff)
+            return facet_counts.stored_counts(PARTNERS, staff=staff)
         matching = Partner.objects.filter(pk__in=queryset.order_by().values("pk"))
         counts = count_single_valued(
             matching, ["kind", "region__slug", "country__iso3"]
         )
-        counts["offers__slug"] = count_by(matching, "offers__slug")
-        counts["seeks__slug"] = count_by(matching, "seeks__slug")
-        facets = [
-            ("kind", _("Kind"), PartnerKind.choices, "kind"),
-            ("region", _("Region"), region_choices(), "region__slug"),
-            ("country", _("Country"), country_choices(), "country__iso3"),
-            ("offers", _("Offers expertise in"), theme_choices(), "offers__slug"),
-            ("seeks", _("Seeks expertise in"), theme_choices(), "seeks__slug"),
-        ]
-        return [
-            build_facet(
-                name=name,
-                label=label,
-                choices=choices,
-                counts=counts[lookup],
-                selected=selected_values(self.request.GET, name),
-            )
-            for name, label, choices, lookup in facets
-        ]
+        return {
+            TOTAL: {"": matching.count()},
+            "kind": counts["kind"],
+            "region": counts["region__slug"],
+            "country": counts["country__iso3"],
+            "offers": count_by(matching, "offers__slug"),
+            "seeks": count_by(matching, "seeks__slug"),
+        }
 
 
 def count_single_valued(queryset, lookups: list[str]) -> dict[str, dict[str, int]]:
@@ -147,6 +187,7 @@ def partner_exchanges(partner: Partner, user, limit: int = RELATED_LIMIT) -> dic
         )
         .filter(row__lte=limit + 1)
         .select_related("host_country")
+        .defer(*ACTIVITY_LONG_TEXT)
         .order_by("-start_date", "-pk")
     )
     as_provider = [row for row in rows if row.provided]
@@ -204,16 +245,16 @@ class PartnerDetailView(VisibleToUserMixin, DetailView):
             can_see_contacts=restricted,
             contacts=list(partner.contacts.all()) if restricted else [],
             able_to_help=list(
-                Partner.objects.able_to_help(partner).select_related("country")[
-                    :RECOMMENDATIONS
-                ]
+                Partner.objects.able_to_help(partner)
+                .select_related("country")
+                .defer(*PARTNER_LONG_TEXT)[:RECOMMENDATIONS]
             )
             if seeks
             else [],
             seeking_offers=list(
-                Partner.objects.seeking_offers_of(partner).select_related("country")[
-                    :RECOMMENDATIONS
-                ]
+                Partner.objects.seeking_offers_of(partner)
+                .select_related("country")
+                .defer(*PARTNER_LONG_TEXT)[:RECOMMENDATIONS]
             )
             if offers
             else [],

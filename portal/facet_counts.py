@@ -290,3 +290,16 @@ def stored_counts(listing: Listing, *, staff: bool) -> dict[str, dict[str, int]]
         facet, _sep, option = key.partition(":")
         counts.setdefault(facet, {})[option] = count
     return counts
+
+
+def public_totals() -> dict[str, int]:
+    """How many rows of each list the public sees (empty on SQLite)."""
+    from portal.models import FacetCount
+
+    if not is_supported():
+        return {}
+    return dict(
+        FacetCount.objects.filter(audience=PUBLIC, key=TOTAL).values_list(
+            "listing", "count"
+        )
+    )

@@ -10,18 +10,20 @@ links of the pages do, and ``x-default`` follows the same rule as the page heads
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Max
+from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_page
 
 from partners.models import Partner
+from portal import facet_counts
 from portal.pages.models import Page
 from programme.models import Activity, Project
 from resources.models import Resource
@@ -33,7 +35,9 @@ ANONYMOUS = AnonymousUser()
 class _PortalSitemap(Sitemap):
     i18n = True
     alternates = True
-    limit = 5000  # URLs per page: each one carries three alternates
+    # URLs per page: each carries three alternates, and a page of 5,000 took
+    # seconds to render; search engines read the pages in turn.
+    limit = 1000
 
     @property
     def protocol(self) -> str:
@@ -81,8 +85,42 @@ class SectionsSitemap(_PortalSitemap):
         return "/" if item == "home" else super().x_default_path(item)
 
 
+class ItemLanguagePairs(Sequence):
+    """(item, language) for every item of a queryset, read a page at a time.
+
+    Django's i18n sitemap builds this list whole before paginating it: 200,000
+    tuples a request for the library. This sequence counts with one query and
+    slices the queryset, so a sitemap page reads only its own rows.
+    """
+
+    def __init__(self, queryset, languages: list[str], count: int | None = None):
+        self.queryset = queryset
+        self.languages = languages
+        self._count = count
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = self.queryset.count()
+        return self._count * len(self.languages)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(len(self))
+        per_item = len(self.languages)
+        first, last = start // per_item, -(-stop // per_item)
+        pairs = [
+            (item, code)
+            for item in self.queryset[first:last]
+            for code in self.languages
+        ]
+        offset = first * per_item
+        return pairs[start - offset : stop - offset]
+
+
 class _PublishableSitemap(_PortalSitemap):
     model = None
+    listing = ""  # the stored facet counts' list, whose total counts the items
 
     def queryset(self):
         return self.model.objects.visible_to(ANONYMOUS)
@@ -90,12 +128,20 @@ class _PublishableSitemap(_PortalSitemap):
     def items(self):
         return self.queryset().only("pk", "slug", "updated_at").order_by("pk")
 
+    @property
+    def paginator(self) -> Paginator:
+        count = facet_counts.public_totals().get(self.listing) if self.listing else None
+        pairs = ItemLanguagePairs(self.items(), self._languages(), count)
+        return Paginator(pairs, self.limit)
+
     def lastmod(self, item):
         return item.updated_at
 
     def get_latest_lastmod(self):
-        # One aggregate, where Django's default would load every item again.
-        return self.queryset().aggregate(latest=Max("updated_at"))["latest"]
+        # The newest row through an index, where Django's default would load
+        # every item again.
+        latest = self.queryset().order_by("-updated_at").only("updated_at").first()
+        return latest.updated_at if latest else None
 
 
 class PageSitemap(_PublishableSitemap):
@@ -104,6 +150,7 @@ class PageSitemap(_PublishableSitemap):
 
 class PartnerSitemap(_PublishableSitemap):
     model = Partner
+    listing = "partners"
 
 
 class ProjectSitemap(_PublishableSitemap):
@@ -112,12 +159,14 @@ class ProjectSitemap(_PublishableSitemap):
 
 class ActivitySitemap(_PublishableSitemap):
     model = Activity
+    listing = "activities"
 
 
 class ResourceSitemap(_PublishableSitemap):
     """Public and ``missions`` resources (the latter show their summary to all)."""
 
     model = Resource
+    listing = "resources"
 
 
 SITEMAPS = {

@@ -243,6 +243,18 @@ class Activity(Publishable):
                 condition=models.Q(status="published"),
                 name="programme_activity_upcoming",
             ),
+            # The sitemap's "last modified".
+            models.Index(
+                fields=["-updated_at"],
+                condition=models.Q(status="published"),
+                name="programme_activity_updated",
+            ),
+            # The home page's "participants": summed from the index alone.
+            models.Index(
+                fields=["participants"],
+                condition=models.Q(status="published"),
+                name="programme_activity_people",
+            ),
         ]
         constraints = [
             *Publishable.Meta.constraints,

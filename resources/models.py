@@ -385,6 +385,12 @@ class Resource(Publishable):
                 condition=models.Q(status="published"),
                 name="resources_latest_published",
             ),
+            # The sitemap's "last modified".
+            models.Index(
+                fields=["-updated_at"],
+                condition=models.Q(status="published") & ~models.Q(access="staff"),
+                name="resources_listed_updated",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ only change defaults and switch features on or off.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -101,9 +102,23 @@ DATABASES = {"default": _database(f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 # Persistent connections: each new PostgreSQL connection costs about 4 ms here.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # JIT compiling costs more than it saves on a web page's short queries.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
+
+def tune_for_web(config: dict) -> dict:
+    """PostgreSQL session settings for a web page's short queries.
+
+    JIT compiling costs more than it saves on them, and so does starting parallel
+    workers (tens of ms on a busy two-core server): a page whose query would need
+    them has a missing index, not a missing worker.
+    """
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config.setdefault("OPTIONS", {})["options"] = (
+            "-c jit=off -c max_parallel_workers_per_gather=0"
+        )
+    return config
+
+
+tune_for_web(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -253,4 +268,8 @@ LOGGING = {
 
 CELERY_BEAT_SCHEDULE = {
     "publish-due-items": {"task": "portal.publish_due", "schedule": 60.0},
+    "rebuild-facet-counts": {
+        "task": "portal.rebuild_facet_counts",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }

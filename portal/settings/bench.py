@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env
+from .base import VAR_DIR, env, tune_for_web
 
 BENCH_DIR = VAR_DIR / "bench"
 DEFAULT_BENCH_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench"
@@ -32,7 +32,7 @@ def bench_database_url() -> str:
 
 
 BENCH_DATABASE_URL = bench_database_url()
-DATABASES = {"default": env.db_url_config(BENCH_DATABASE_URL)}
+DATABASES = {"default": tune_for_web(env.db_url_config(BENCH_DATABASE_URL))}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("The bench needs PostgreSQL: DATABASE_URL=postgres://")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=600)

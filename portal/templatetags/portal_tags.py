@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -112,6 +115,9 @@ def aria_current(context, section: str) -> SafeString:
     return format_html(' aria-current="{}"', value)
 
 
+NO_ATTRIBUTE = mark_safe("")  # noqa: S308 - a constant
+
+
 def _field(obj, field: str) -> str:
     """Partners have a ``name`` where other items have a ``title``."""
     if field == "title" and not hasattr(obj, "title_ru") and hasattr(obj, "name_ru"):
@@ -133,14 +139,47 @@ def shown_language(obj, field: str) -> str:
 
 @register.simple_tag
 def lang_attr(obj, field: str = "title") -> SafeString:
-    """`` lang="xx"`` when the field is shown in another language than the page's."""
+    """`` lang="xx"`` when the field is shown in another language than the page's.
+
+    Called for every title and name of a list: the common case (the field is
+    filled in the page's language) returns after one attribute read.
+    """
+    if obj is None:
+        return NO_ATTRIBUTE
+    current = translation.get_language()
+    value = getattr(obj, f"{field}_{current}", None)
+    if value is not None and value.strip():
+        return NO_ATTRIBUTE
     field = _field(obj, field)
-    if obj is None or not hasattr(obj, f"{field}_{settings.LANGUAGE_CODE}"):
-        return mark_safe("")  # noqa: S308 - a constant
+    if not hasattr(obj, f"{field}_{settings.LANGUAGE_CODE}"):
+        return NO_ATTRIBUTE
     code = shown_language(obj, field)
-    if code == translation.get_language():
-        return mark_safe("")  # noqa: S308 - a constant
+    if code == current:
+        return NO_ATTRIBUTE
     return format_html(' lang="{}"', code)
+
+
+@functools.lru_cache(maxsize=4096)
+def _time_element(day, language: str) -> SafeString:
+    # Formatting a date in words costs tens of microseconds, and a calendar or a
+    # ledger page repeats the same few dozen days (``language`` keys the cache).
+    return format_html(
+        '<time datetime="{}">{}</time>', day.isoformat(), date_format(day)
+    )
+
+
+@register.simple_tag
+def date_range(start, end) -> SafeString:
+    """``<time>`` elements for one day or a range (for every card of a list)."""
+    if not start:
+        return NO_ATTRIBUTE
+
+    def time(day) -> SafeString:
+        return _time_element(day, translation.get_language())
+
+    if end and end != start:
+        return format_html("{} – {}", time(start), time(end))
+    return time(start)
 
 
 @register.inclusion_tag("includes/fallback_notice.html")

@@ -212,3 +212,29 @@ def test_unfiltered_lists_read_stored_counts(client, django_assert_max_num_queri
     assert response.context["paginator"].count == 3
     theme_facet = next(f for f in response.context["facets"] if f.name == "theme")
     assert [option.count for option in theme_facet.options] == [1, 1, 1]
+
+
+def test_directory_counts_follow_changes(client):
+    theme = factories.ThemeFactory()
+    partners = factories.PartnerFactory.create_batch(3)
+    partners[0].offers.add(theme)
+    partners[1].seeks.add(theme)
+    factories.PartnerFactory(status=Status.DRAFT, published_at=None).offers.add(theme)
+    partners[2].status = Status.ARCHIVED
+    partners[2].save()
+
+    def facets(query: str) -> dict:
+        response = client.get(f"/en/partners/{query}")
+        assert response.status_code == 200
+        return {
+            facet.name: {option.value: option.count for option in facet.options}
+            for facet in response.context["facets"]
+        }, response.context["paginator"].count
+
+    stored, stored_total = facets("")
+    # Every kind chosen: the same partners, counted live.
+    every_kind = "&".join(f"kind={kind}" for kind in stored["kind"])
+    live, live_total = facets(f"?{every_kind}")
+    assert (stored, stored_total) == (live, live_total)
+    assert stored["offers"] == {theme.slug: 1}
+    assert stored_total == 2

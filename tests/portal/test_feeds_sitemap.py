@@ -405,3 +405,14 @@ def test_pages_have_canonical_and_open_graph_tags(client, content, path, lang):
     assert meta(html, "og:locale") == {"ru": "ru_RU", "en": "en_GB"}[lang]
     for code in ("ru", "en"):
         assert f'hreflang="{code}" href="{SITE}/{code}/' in html
+
+
+def test_sitemap_pairs_are_read_a_page_at_a_time():
+    from portal.sitemaps import ItemLanguagePairs
+
+    pairs = ItemLanguagePairs(list("abcde"), ["ru", "en"], count=5)
+    assert len(pairs) == 10
+    assert pairs[0:3] == [("a", "ru"), ("a", "en"), ("b", "ru")]
+    assert pairs[3:6] == [("b", "en"), ("c", "ru"), ("c", "en")]
+    assert pairs[9] == ("e", "en")
+    assert list(pairs[8:20]) == [("e", "ru"), ("e", "en")]
