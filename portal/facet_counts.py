@@ -18,7 +18,7 @@ everyone else sees. SQLite (the demo) has no triggers here; lists count live.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -78,7 +78,12 @@ class Listing:
         return f"facets_{self.name}"
 
 
-BUMP_FUNCTION = """
+SHARED_FUNCTIONS = """
+CREATE OR REPLACE FUNCTION portal_facet_audiences(p_public boolean)
+RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN p_public THEN ARRAY['staff', 'public'] ELSE ARRAY['staff'] END
+$$;
+
 CREATE OR REPLACE FUNCTION portal_facet_bump(
     p_listing text, p_audiences text[], p_keys text[], p_delta integer
 ) RETURNS void LANGUAGE sql AS $$
@@ -91,6 +96,36 @@ CREATE OR REPLACE FUNCTION portal_facet_bump(
     ON CONFLICT (listing, audience, key)
     DO UPDATE SET count = portal_facetcount.count + EXCLUDED.count
 $$;
+
+-- A row's keys as they are now (NULL: the row is gone): the counts move from
+-- its stored keys to these, and the stored keys are replaced.
+CREATE OR REPLACE FUNCTION portal_facet_set(
+    p_listing text, p_id bigint, p_public boolean, p_keys text[]
+) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    stored portal_facetrow;
+BEGIN
+    SELECT * INTO stored FROM portal_facetrow
+    WHERE listing = p_listing AND object_id = p_id FOR UPDATE;
+    IF FOUND THEN
+        IF stored.public = p_public AND stored.keys = p_keys THEN
+            RETURN;
+        END IF;
+        PERFORM portal_facet_bump(
+            p_listing, portal_facet_audiences(stored.public), stored.keys, -1
+        );
+    END IF;
+    IF p_keys IS NULL THEN
+        DELETE FROM portal_facetrow WHERE listing = p_listing AND object_id = p_id;
+        RETURN;
+    END IF;
+    PERFORM portal_facet_bump(p_listing, portal_facet_audiences(p_public), p_keys, 1);
+    INSERT INTO portal_facetrow (listing, object_id, public, keys)
+    VALUES (p_listing, p_id, p_public, p_keys)
+    ON CONFLICT (listing, object_id)
+    DO UPDATE SET public = EXCLUDED.public, keys = EXCLUDED.keys;
+END
+$$;
 """
 
 
@@ -98,25 +133,26 @@ def _keys_function(listing: Listing) -> str:
     scalars = ",\n        ".join(listing.scalar_keys)
     relations = "".join(
         f"""
-    || ARRAY(
-        SELECT '{rel.facet}:' || t.{rel.term_key}
+        UNION SELECT '{rel.facet}:' || t.{rel.term_key}
         FROM {rel.through} AS x JOIN {rel.term_table} AS t ON t.id = x.{rel.term_column}
-        WHERE x.{rel.owner_column} = r.id
-    )"""
+        WHERE x.{rel.owner_column} = r.id"""
         for rel in listing.relations
     )
     return f"""
 CREATE OR REPLACE FUNCTION {listing.prefix}_keys(r {listing.table})
 RETURNS text[] LANGUAGE sql STABLE AS $$
-    SELECT array_remove(ARRAY[
-        '{TOTAL}',
-        {scalars}
-    ]::text[], NULL){relations}
+    -- Sorted and distinct: stored keys compare equal when nothing changed.
+    SELECT ARRAY(
+        SELECT k FROM (
+            SELECT unnest(ARRAY['{TOTAL}', {scalars}]::text[]){relations}
+        ) AS keys (k)
+        WHERE k IS NOT NULL
+        ORDER BY k
+    )
 $$;
-CREATE OR REPLACE FUNCTION {listing.prefix}_audiences(r {listing.table})
-RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN {listing.public_condition}
-        THEN ARRAY['{STAFF}', '{PUBLIC}'] ELSE ARRAY['{STAFF}'] END
+CREATE OR REPLACE FUNCTION {listing.prefix}_public(r {listing.table})
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce({listing.public_condition}, false)
 $$;
 """
 
@@ -128,11 +164,12 @@ def _row_trigger(listing: Listing) -> str:
     return f"""
 CREATE OR REPLACE FUNCTION {p}_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM portal_facet_bump('{listing.name}', {p}_audiences(OLD), {p}_keys(OLD), -1);
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM portal_facet_bump('{listing.name}', {p}_audiences(NEW), {p}_keys(NEW), 1);
+    IF TG_OP = 'DELETE' THEN
+        PERFORM portal_facet_set('{listing.name}', OLD.id, NULL, NULL);
+    ELSE
+        PERFORM portal_facet_set(
+            '{listing.name}', NEW.id, {p}_public(NEW), {p}_keys(NEW)
+        );
     END IF;
     RETURN NULL;
 END
@@ -154,17 +191,15 @@ CREATE OR REPLACE FUNCTION {p}_link() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     link record;
     owner {listing.table};
-    term text;
 BEGIN
     IF TG_OP = 'DELETE' THEN link := OLD; ELSE link := NEW; END IF;
     SELECT * INTO owner FROM {listing.table} WHERE id = link.{rel.owner_column};
-    IF NOT FOUND THEN RETURN NULL; END IF;
-    SELECT '{rel.facet}:' || t.{rel.term_key} INTO term
-    FROM {rel.term_table} AS t WHERE t.id = link.{rel.term_column};
-    PERFORM portal_facet_bump(
-        '{listing.name}', {listing.prefix}_audiences(owner), ARRAY[term],
-        CASE WHEN TG_OP = 'DELETE' THEN -1 ELSE 1 END
-    );
+    IF FOUND THEN
+        PERFORM portal_facet_set(
+            '{listing.name}', owner.id,
+            {listing.prefix}_public(owner), {listing.prefix}_keys(owner)
+        );
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -178,9 +213,15 @@ def _rename_trigger(listing: Listing, term: Term) -> str:
     p = f"{listing.prefix}_{term.facet}"
     return f"""
 CREATE OR REPLACE FUNCTION {p}_rename() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    old_key text := '{term.facet}:' || OLD.{term.column};
+    new_key text := '{term.facet}:' || NEW.{term.column};
 BEGIN
-    UPDATE portal_facetcount SET key = '{term.facet}:' || NEW.{term.column}
-    WHERE listing = '{listing.name}' AND key = '{term.facet}:' || OLD.{term.column};
+    UPDATE portal_facetrow
+    SET keys = ARRAY(SELECT k FROM unnest(array_replace(keys, old_key, new_key)) k ORDER BY k)
+    WHERE listing = '{listing.name}' AND keys @> ARRAY[old_key];
+    UPDATE portal_facetcount SET key = new_key
+    WHERE listing = '{listing.name}' AND key = old_key;
     RETURN NULL;
 END
 $$;
@@ -195,7 +236,7 @@ def install_sql(listing: Listing) -> str:
     """Functions and triggers that keep ``listing``'s counts (idempotent)."""
     return "".join(
         [
-            BUMP_FUNCTION,
+            SHARED_FUNCTIONS,
             _keys_function(listing),
             _row_trigger(listing),
             *(_relation_triggers(listing, rel) for rel in listing.relations),
@@ -221,21 +262,26 @@ def uninstall_sql(listing: Listing) -> str:
         ]
     statements += [
         f"DROP FUNCTION IF EXISTS {p}_keys({listing.table});",
-        f"DROP FUNCTION IF EXISTS {p}_audiences({listing.table});",
+        f"DROP FUNCTION IF EXISTS {p}_public({listing.table});",
         f"DELETE FROM portal_facetcount WHERE listing = '{listing.name}';",
+        f"DELETE FROM portal_facetrow WHERE listing = '{listing.name}';",
     ]
     return "\n".join(statements)
 
 
 def rebuild_sql(listing: Listing) -> str:
-    p = listing.prefix
+    p, name = listing.prefix, listing.name
     return f"""
-DELETE FROM portal_facetcount WHERE listing = '{listing.name}';
+DELETE FROM portal_facetrow WHERE listing = '{name}';
+INSERT INTO portal_facetrow (listing, object_id, public, keys)
+SELECT '{name}', r.id, {p}_public(r), {p}_keys(r) FROM {listing.table} AS r;
+DELETE FROM portal_facetcount WHERE listing = '{name}';
 INSERT INTO portal_facetcount (listing, audience, key, count)
-SELECT '{listing.name}', a, k, count(*)
-FROM {listing.table} AS r
-    CROSS JOIN LATERAL unnest({p}_audiences(r)) AS a
-    CROSS JOIN LATERAL unnest({p}_keys(r)) AS k
+SELECT '{name}', a, k, count(*)
+FROM portal_facetrow AS f
+    CROSS JOIN LATERAL unnest(portal_facet_audiences(f.public)) AS a
+    CROSS JOIN LATERAL unnest(f.keys) AS k
+WHERE f.listing = '{name}'
 GROUP BY a, k;
 """
 
@@ -258,6 +304,15 @@ def rebuild(listings: Iterable[Listing] | None = None) -> list[str]:
             cursor.execute(rebuild_sql(listing))
             done.append(listing.name)
     return done
+
+
+def install(listings: Iterable[Listing] | None = None) -> None:
+    """(Re)create the functions and triggers of every list (idempotent)."""
+    if not is_supported():
+        return
+    with connection.cursor() as cursor:
+        for listing in listings or LISTINGS.values():
+            cursor.execute(install_sql(listing))
 
 
 @contextmanager
@@ -303,3 +358,77 @@ def public_totals() -> dict[str, int]:
             "listing", "count"
         )
     )
+
+
+def chosen_counts(
+    listing: Listing, *, staff: bool, chosen: dict[str, Sequence[str]]
+) -> dict[str, dict[str, int]]:
+    """Counts of every option with some options chosen, from the facet rows.
+
+    Options of one facet are alternatives (any of them), facets combine (all of
+    them), and each facet counts its options among the rows that every *other*
+    facet's choice lets through: what ticking an option instead would give.
+    One query: a row failing one facet's choice counts for that facet only, a row
+    failing two counts for none. ``"facet:"`` keys count each chosen facet's own
+    rows (the "any" option of a single-choice facet). A single chosen facet counts
+    its own options among every row: the stored counts.
+    """
+    facets = [(name, list(values)) for name, values in chosen.items() if values]
+    params: dict[str, object] = {"listing": listing.name}
+    matches = []
+    for index, (name, values) in enumerate(facets):
+        params[f"keys{index}"] = [f"{name}:{value}" for value in values]
+        params[f"facet{index}"] = name
+        matches.append(f"(f.keys && %(keys{index})s::text[])")
+    misses = " + ".join(f"(NOT {match})::int" for match in matches)
+    failing = " ".join(
+        f"WHEN NOT {match} THEN %(facet{index})s" for index, match in enumerate(matches)
+    )
+    if len(facets) == 1:
+        candidates = matches[0]
+    else:
+        candidates = " OR ".join(
+            "(" + " AND ".join(m for j, m in enumerate(matches) if j != i) + ")"
+            for i in range(len(matches))
+        )
+    params["audience"] = STAFF if staff else PUBLIC
+    audience = "" if staff else "AND f.public"
+    counted = "misses = 0 OR (misses = 1 AND split_part(k, ':', 1) = failing)"
+    if len(facets) == 1:
+        # Its own options among every row: what the triggers keep.
+        counted = "split_part(k, ':', 1) <> %(facet0)s"
+        own_rows = """
+        UNION ALL
+        SELECT CASE WHEN key = '*' THEN %(facet0)s || ':' ELSE key END, count
+        FROM portal_facetcount
+        WHERE listing = %(listing)s AND audience = %(audience)s
+            AND (key = '*' OR key LIKE %(facet0)s || ':%%') AND count > 0"""
+    else:
+        own_rows = "".join(
+            f"""
+        UNION ALL
+        SELECT %(facet{index})s || ':', count(*) FROM chosen
+        WHERE misses = 0 OR failing = %(facet{index})s"""
+            for index in range(len(facets))
+        )
+    sql = f"""
+        WITH chosen AS MATERIALIZED (
+            SELECT f.keys, {misses} AS misses, CASE {failing} END AS failing
+            FROM portal_facetrow AS f
+            WHERE f.listing = %(listing)s {audience} AND ({candidates})
+        )
+        SELECT k, count(*)
+        FROM chosen CROSS JOIN LATERAL unnest(chosen.keys) AS k
+        WHERE {counted}
+        GROUP BY k{own_rows}
+    """
+    counts: dict[str, dict[str, int]] = {TOTAL: {"": 0}}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for key, count in cursor.fetchall():
+            if key == TOTAL:
+                counts[TOTAL][""] = count
+                continue
+            facet, _sep, option = key.partition(":")
+            counts.setdefault(facet, {})[option] = count
+    return counts

@@ -1,5 +1,7 @@
-"""The site app's own table: stored facet counts (see ``portal/facet_counts.py``)."""
+"""The site app's own tables: stored facet counts (see ``portal/facet_counts.py``)."""
 
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -27,3 +29,24 @@ class FacetCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.listing}/{self.audience}/{self.key}: {self.count}"
+
+
+class FacetRow(models.Model):
+    """One row of a list as its facets see it: who sees it and its option keys.
+
+    Written only by database triggers, and only on PostgreSQL (the table exists
+    there alone). Narrow and GIN-indexed, so a filtered list counts its options
+    without reading the wide content rows.
+    """
+
+    pk = models.CompositePrimaryKey("listing", "object_id")
+    listing = models.CharField(max_length=30)
+    object_id = models.BigIntegerField()
+    public = models.BooleanField()
+    keys = ArrayField(models.TextField())
+
+    class Meta:
+        indexes = [GinIndex(fields=["keys"], name="portal_facetrow_keys")]
+
+    def __str__(self) -> str:
+        return f"{self.listing} #{self.object_id}"

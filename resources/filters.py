@@ -133,16 +133,26 @@ def resource_counts(
     """Counts of every facet option, and the total, for a search and selection.
 
     ``base`` is what the reader may see; ``staff`` says whether that is every row.
-    With nothing chosen, PostgreSQL reads the counts its triggers keep; otherwise
-    the matching rows are counted (``ResourceQuerySet.facet_counts``).
+    On PostgreSQL the counts come from the rows the triggers keep (stored totals
+    when nothing is chosen); a text search, and SQLite, count the matching rows
+    themselves (``ResourceQuerySet.facet_counts``).
     """
     selection = selection or ResourceSelection()
-    if not text and selection == ResourceSelection() and facet_counts.is_supported():
-        stored = facet_counts.stored_counts(RESOURCES, staff=staff)
-        counts = {name: stored.get(name, {}) for name in (TOTAL, *FACET_NAMES)}
+    if text or not facet_counts.is_supported():
+        return base.search(text).facet_counts(selection)
+    chosen = {
+        name: [value] if isinstance(value, str) else value
+        for name in FACET_NAMES
+        if (value := getattr(selection, name))
+    }
+    if chosen:
+        found = facet_counts.chosen_counts(RESOURCES, staff=staff, chosen=chosen)
+    else:
+        found = facet_counts.stored_counts(RESOURCES, staff=staff)
+    counts = {name: found.get(name, {}) for name in (TOTAL, *FACET_NAMES)}
+    if "language" not in chosen:
         counts["language"][""] = counts[TOTAL].get("", 0)  # "any language"
-        return counts
-    return base.search(text).facet_counts(selection)
+    return counts
 
 
 def resource_facets(filterset: ResourceFilterSet) -> FacetList:

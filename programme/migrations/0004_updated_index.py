@@ -5,17 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partners', '0003_facet_counts'),
-        ('programme', '0003_participants_index'),
-        ('taxonomy', '0001_initial'),
+        ("partners", "0003_facet_counts"),
+        ("programme", "0003_participants_index"),
+        ("taxonomy", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(condition=models.Q(('status', 'published')), fields=['-updated_at'], name='programme_activity_updated'),
+            model_name="activity",
+            index=models.Index(
+                condition=models.Q(("status", "published")),
+                fields=["-updated_at"],
+                name="programme_activity_updated",
+            ),
         ),
     ]

@@ -5,17 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programme', '0004_updated_index'),
-        ('resources', '0003_facet_counts'),
-        ('taxonomy', '0001_initial'),
+        ("programme", "0004_updated_index"),
+        ("resources", "0003_facet_counts"),
+        ("taxonomy", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='resource',
-            index=models.Index(condition=models.Q(('status', 'published'), models.Q(('access', 'staff'), _negated=True)), fields=['-updated_at'], name='resources_listed_updated'),
+            model_name="resource",
+            index=models.Index(
+                condition=models.Q(
+                    ("status", "published"),
+                    models.Q(("access", "staff"), _negated=True),
+                ),
+                fields=["-updated_at"],
+                name="resources_listed_updated",
+            ),
         ),
     ]

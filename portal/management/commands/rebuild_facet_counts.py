@@ -9,8 +9,17 @@ from portal import facet_counts
 class Command(BaseCommand):
     help = "Rebuild the stored facet counts of every list from its rows."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--install",
+            action="store_true",
+            help="also (re)create the triggers first (after restoring a dump)",
+        )
+
     def handle(self, *args, **options):
         with transaction.atomic():
+            if options["install"]:
+                facet_counts.install()
             done = facet_counts.rebuild()
         if done:
             self.stdout.write(f"Facet counts rebuilt: {', '.join(done)}.")
