@@ -40,9 +40,11 @@ from .models import Activity, Photo, Project
 
 # How many activities a project page shows before linking to the ledger.
 PROJECT_ACTIVITIES = 12
-# The most activities one month of the calendar or one iCal feed holds.
+# The most activities one month of the calendar holds.
 CALENDAR_LIMIT = 500
-FEED_LIMIT = 500
+# The most events one iCal feed holds: calendar apps read a feed every few hours,
+# and each event costs about a millisecond to write.
+FEED_LIMIT = 200
 # Without a year or upcoming/past filter, the feed starts this long ago.
 FEED_HISTORY = datetime.timedelta(days=365)
 
@@ -313,7 +315,9 @@ def activities_ics(request):
     """
     filterset = ActivityFilterSet(
         data=request.GET or None,
-        queryset=Activity.objects.published().select_related("host_country"),
+        queryset=Activity.objects.published()
+        .select_related("host_country")
+        .defer("body", "body_ru", "body_en", "outcomes", "outcomes_ru", "outcomes_en"),
         request=request,
     )
     if filterset.is_bound and not filterset.is_valid():

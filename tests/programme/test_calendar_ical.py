@@ -358,7 +358,7 @@ def test_invalid_filters_are_a_bad_request_with_a_short_message(client, params):
     assert b"Traceback" not in response.content
 
 
-def test_the_feed_holds_at_most_500_events(client, monkeypatch):
+def test_the_feed_holds_at_most_feed_limit_events(client, monkeypatch):
     monkeypatch.setattr("programme.views.FEED_LIMIT", 3)
     factories.ActivityFactory.create_batch(
         5, start_date=timezone.localdate(), end_date=timezone.localdate()
