@@ -15,6 +15,10 @@ from django.utils.translation import gettext as _
 
 from portal.accounts.models import User
 from portal.notifications.models import Event
+from portal.notifications.services import (
+    content_submitted_notify,
+    event_queue_dispatch,
+)
 from portal.publishing import Publishable, Status
 
 # Which status may follow which; anything else is refused.
@@ -61,7 +65,9 @@ def content_submit(*, item: Publishable, by: User) -> Publishable:
         raise PermissionDenied
     _check_transition(item, Status.REVIEW)
     item.status = Status.REVIEW
-    return content_save(item=item, by=by)
+    content_save(item=item, by=by)
+    content_submitted_notify(item=item)
+    return item
 
 
 @transaction.atomic
@@ -77,9 +83,11 @@ def content_publish(*, item: Publishable, by: User | None) -> Publishable:
     item.published_at = timezone.now()
     item.publish_at = None
     content_save(item=item, by=by)
-    Event.objects.create(
+    event = Event.objects.create(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
     )
+    # Queued after the commit; a dead broker is logged, never fails the publish.
+    event_queue_dispatch(event=event)
     return item
 
 

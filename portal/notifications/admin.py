@@ -2,14 +2,20 @@
 system, so the admin shows them read-only (failures stay visible here)."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from portal.admin import admin_link
 
 from .models import ContentKind, Delivery, DeliveryStatus, Event, Subscription
+from .services import delivery_resend
 
 
 class SubscriptionForm(forms.ModelForm):
@@ -55,6 +61,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
         "confirmed_at",
         "unsubscribed_at",
         "deliveries_sent",
+        "deliveries_pending",
         "deliveries_failed",
         "deliveries_total",
     )
@@ -101,8 +108,17 @@ class SubscriptionAdmin(admin.ModelAdmin):
                     filter=Q(deliveries__status=DeliveryStatus.FAILED),
                     distinct=True,
                 ),
+                n_pending=Count(
+                    "deliveries",
+                    filter=Q(deliveries__status=DeliveryStatus.PENDING),
+                    distinct=True,
+                ),
             )
         )
+
+    @admin.display(description=_("pending"), ordering="n_pending")
+    def deliveries_pending(self, obj):
+        return obj.n_pending
 
     @admin.display(description=_("sent"), ordering="n_sent")
     def deliveries_sent(self, obj):
@@ -183,9 +199,89 @@ class DeliveryAdmin(ReadOnlyAdmin):
         "attempts",
         "last_error",
         "created_at",
+        "next_attempt_at",
         "sent_at",
     )
     readonly_fields = fields
+    actions = ("resend",)
+
+    def has_resend_permission(self, request):
+        return request.user.has_perm("notifications.change_delivery")
+
+    @admin.action(
+        description=_("Re-send the selected failed deliveries"),
+        permissions=("resend",),
+    )
+    def resend(self, request, queryset):
+        done = skipped = 0
+        for delivery in queryset.filter(
+            status__in=[DeliveryStatus.FAILED, DeliveryStatus.CANCELLED]
+        ):
+            try:
+                delivery_resend(delivery=delivery, by=request.user)
+            except (PermissionDenied, ValidationError):
+                skipped += 1
+            else:
+                done += 1
+        skipped += queryset.count() - done - skipped
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d delivery queued again.",
+                    "%(count)d deliveries queued again.",
+                    done,
+                )
+                % {"count": done},
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d delivery was not failed and was left as it was.",
+                    "%(count)d deliveries were not failed and were left as they were.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+
+    def get_urls(self):
+        status = self.admin_site.admin_view(self.queue_status_view)
+        return [
+            path("status/", status, name="notifications_delivery_status"),
+            *super().get_urls(),
+        ]
+
+    def queue_status_view(self, request):
+        """Pending, sent today and failed, at a glance."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        figures = Delivery.objects.aggregate(
+            pending=Count("pk", filter=Q(status=DeliveryStatus.PENDING)),
+            sent_today=Count(
+                "pk", filter=Q(status=DeliveryStatus.SENT, sent_at__gte=today)
+            ),
+            failed=Count("pk", filter=Q(status=DeliveryStatus.FAILED)),
+        )
+        figures["undispatched"] = Event.objects.filter(
+            dispatched_at__isnull=True
+        ).count()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Mail queue"),
+            "opts": self.model._meta,
+            "figures": figures,
+            "oldest_pending": Delivery.objects.filter(status=DeliveryStatus.PENDING)
+            .order_by("created_at")
+            .values_list("created_at", flat=True)
+            .first(),
+        }
+        return TemplateResponse(
+            request, "admin/notifications/delivery/status.html", context
+        )
 
     @admin.display(description=_("last error"))
     def short_error(self, obj):

@@ -128,6 +128,8 @@ class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    # The subscriber left, or the item stopped being public, before the send.
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Delivery(models.Model):
@@ -156,6 +158,9 @@ class Delivery(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # When a send was last queued or is due again: the sweeper re-queues rows whose
+    # time passed long ago (the broker lost the task, a worker died).
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("delivery")
@@ -168,6 +173,13 @@ class Delivery(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="sent") | models.Q(sent_at__isnull=False),
                 name="notifications_delivery_sent_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(status="pending"),
+                name="notifications_delivery_due",
             ),
         ]
 

@@ -49,9 +49,7 @@ def make_token(subscription: Subscription, purpose: str) -> str:
 def read_token(token: str, purpose: str) -> Subscription:
     """The subscription a valid token names; BadToken for anything else."""
     try:
-        pk, digest = signing.loads(
-            token, salt=_salt(purpose), max_age=MAX_AGE[purpose]
-        )
+        pk, digest = signing.loads(token, salt=_salt(purpose), max_age=MAX_AGE[purpose])
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise BadToken(str(error)) from error
     subscription = Subscription.objects.filter(pk=pk).first()

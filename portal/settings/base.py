@@ -208,7 +208,21 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Above the longest task, or a slow task is redelivered while still running.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    # A web request that queues a task must not hang on a dead broker: it fails
+    # fast, logs, and the outbox sweeper queues the work later.
+    "socket_connect_timeout": 2,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Tests give each worker its own queue, also for the tasks the worker queues itself.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 
@@ -230,6 +244,13 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Notification mails (portal/notifications/services/): SMTP temporary errors are
+# retried after BASE, 2*BASE, 4*BASE... seconds (at most MAX) for ATTEMPTS tries;
+# the sweeper re-queues what stayed pending SWEEP_AFTER seconds past its time.
+NOTIFICATIONS_RETRY_BASE = env.float("NOTIFICATIONS_RETRY_BASE", default=60.0)
+NOTIFICATIONS_RETRY_MAX = env.float("NOTIFICATIONS_RETRY_MAX", default=3600.0)
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=8)
+NOTIFICATIONS_SWEEP_AFTER = env.float("NOTIFICATIONS_SWEEP_AFTER", default=300.0)
 # Password of the demo staff accounts that `load_demo_content` creates (not a secret).
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-south-south-2026")
 
@@ -271,5 +292,20 @@ CELERY_BEAT_SCHEDULE = {
     "rebuild-facet-counts": {
         "task": "portal.rebuild_facet_counts",
         "schedule": crontab(hour=3, minute=15),
+    },
+    "notifications-sweep": {"task": "notifications.sweep", "schedule": 120.0},
+    "notifications-daily-digests": {
+        "task": "notifications.queue_digests",
+        "schedule": crontab(hour=6, minute=0),
+        "args": ("daily",),
+    },
+    "notifications-weekly-digests": {
+        "task": "notifications.queue_digests",
+        "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
+        "args": ("weekly",),
+    },
+    "notifications-purge-unconfirmed": {
+        "task": "notifications.purge_unconfirmed",
+        "schedule": crontab(hour=3, minute=45),
     },
 }

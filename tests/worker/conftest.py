@@ -50,6 +50,8 @@ def celery_worker(transactional_db, redis_url):
         "REDIS_URL": redis_url,
     }
     queue = f"test-{os.getpid()}-{time.monotonic_ns()}"
+    # Tasks the worker queues itself (a publish queues its dispatch) stay on it.
+    env["CELERY_TASK_DEFAULT_QUEUE"] = queue
     worker = subprocess.Popen(  # noqa: S603 - our own worker, fixed arguments
         [
             sys.executable,
