@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("figures/", for_visitors(views.figures_page), name="figures"),
     path("figures/<slug:chart>.csv", views.figures_csv, name="figures_csv"),
     path("feeds/", include(feed_patterns)),
+    path("search/", include("portal.search.urls")),
     path("subscribe/", include("portal.notifications.urls")),
     prefix_default_language=True,
 )

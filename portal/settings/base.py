@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "resources",
     "portal.notifications",
     "portal.proposals",
+    "portal.search",
     "portal.demo",
     "portal",
 ]
