@@ -61,10 +61,14 @@ messages: install
 worker: install
 	$(VENV)/bin/celery --app=portal worker --beat --loglevel=INFO --concurrency=2
 
-# The bench's own database (created once), gunicorn on loopback, wrk if installed.
-# Options: make bench BENCH_ARGS="--seconds 2 --pages resources" (see --help).
+# The bench's own database (created once), gunicorn on loopback, wrk if installed;
+# then the site-wide search on the same data, and a mail fan-out through a real
+# worker (needs Redis). Options: make bench BENCH_ARGS="--seconds 2 --pages resources"
+# (see python -m tests.bench --help); SEARCH_ARGS and FANOUT_ARGS likewise.
 bench: install compilemessages
 	$(PY) -m tests.bench $(BENCH_ARGS)
+	$(PY) -m tests.bench.search $(SEARCH_ARGS)
+	$(PY) -m tests.bench.fanout $(FANOUT_ARGS)
 
 clean:
 	rm -rf var $(VENV)

@@ -432,3 +432,20 @@ def chosen_counts(
             facet, _sep, option = key.partition(":")
             counts.setdefault(facet, {})[option] = count
     return counts
+
+
+def install_operation(listing: Listing):
+    """The migration operation that installs ``listing``'s triggers and counts it
+    (reversed: removes them); nothing on SQLite."""
+    from django.db import migrations
+
+    def install(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(install_sql(listing))
+            schema_editor.execute(rebuild_sql(listing))
+
+    def uninstall(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(uninstall_sql(listing))
+
+    return migrations.RunPython(install, uninstall)

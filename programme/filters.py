@@ -44,6 +44,18 @@ YEAR_CHOICES = [(str(year), str(year)) for year in range(FIRST_YEAR, LAST_YEAR +
 # A partner facet lists the partners with most results first, up to this many.
 PARTNER_OPTIONS = 30
 
+# The facets that are keys of the stored facet rows (programme/facet_listing.py).
+KEYED_FACETS = (
+    "kind",
+    "year",
+    "theme",
+    "region",
+    "country",
+    "provider",
+    "beneficiary",
+    "format",
+    "project",
+)
 # Facets whose options are partners or projects, named from their rows.
 NAMED_FACETS = {"provider": "partner", "beneficiary": "partner", "project": "project"}
 
@@ -270,11 +282,15 @@ def _without(filterset, name: str, base: QuerySet) -> QuerySet:
     A facet counts its options as if none of its own were chosen, so a visitor
     sees the other kinds (years, themes...) they could add or switch to.
     """
-    data = filterset.data.copy() if filterset.data is not None else None
-    if data is not None:
-        data.pop(name, None)
-        data.pop("sort", None)
-    return type(filterset)(data=data, queryset=base, request=filterset.request).qs
+    if not filterset.is_bound:
+        return base
+    # The filters of the already validated form, applied in place: a new
+    # FilterSet per facet would deep-copy every filter and validate again.
+    queryset = base
+    for key, value in filterset.form.cleaned_data.items():
+        if key not in (name, "sort"):
+            queryset = filterset.filters[key].filter(queryset, value)
+    return queryset
 
 
 def _branch(queryset: QuerySet, name: str, value, labelled) -> QuerySet:
@@ -324,29 +340,61 @@ def facet_rows(filterset, *, user, base: QuerySet) -> list[tuple]:
     return list(branches[0].union(*branches[1:], all=True))
 
 
-def nothing_chosen(filterset) -> bool:
-    """No filter in the query string (sorting and paging aside)."""
+def counted_from_rows(filterset) -> bool:
+    """Can the facet rows count this choice? Not a text search, nor "upcoming or
+    past" (it moves with the date); every other filter is a key of the rows."""
     if not filterset.is_bound:
         return True
     data = filterset.form.cleaned_data
-    return not any(data.get(name) for name in (*FACET_ORDER, "q"))
+    return not (data.get("q") or data.get("when"))
 
 
-def stored_facet_rows(*, user) -> list[tuple]:
-    """The rows of ``facet_rows`` for an unfiltered ledger, from the stored counts.
+def stored_facet_rows(filterset, *, user) -> list[tuple]:
+    """The rows of ``facet_rows`` from the rows the triggers keep (PostgreSQL).
 
-    "Upcoming or past" moves with the date, so it is counted (an index range).
-    Partner and project options get the names of those ``user`` may see, in one
-    more query; the others are left out, as in ``facet_rows``.
+    Nothing chosen: the stored counts. Options chosen: counted over the narrow
+    facet rows (``facet_counts.chosen_counts``). "Upcoming or past" moves with
+    the date, so it is counted on the activities (an index range). Partner and
+    project options get the names of those ``user`` may see, in one more query;
+    the others are left out, as in ``facet_rows``.
     """
     staff = bool(user.is_authenticated and user.is_staff)
+    chosen = {}
+    if filterset.is_bound:
+        data = filterset.form.cleaned_data
+        chosen = {name: data[name] for name in KEYED_FACETS if data.get(name)}
+    if chosen:
+        found = facet_counts.chosen_counts(ACTIVITIES, staff=staff, chosen=chosen)
+        # "" counts a chosen facet's own rows: no option of the ledger's panel.
+        counts = {
+            name: {value: n for value, n in options.items() if value or name == TOTAL}
+            for name, options in found.items()
+        }
+        # A thousand partners each: only the busiest can become options (twice as
+        # many as shown, in case some are drafts the user may not see).
+        for name in NAMED_FACETS:
+            options = counts.get(name, {})
+            busiest = sorted(options, key=lambda v, o=options: (-o[v], v))
+            keep = {*busiest[: 2 * PARTNER_OPTIONS], *chosen.get(name, ())}
+            counts[name] = {v: n for v, n in options.items() if v in keep}
+        upcoming_count = filterset.qs.upcoming().order_by().count()
+    else:
+        counts = _stored_counts(user=user, staff=staff)
+        upcoming_count = counts.get("when", {}).get(UPCOMING, 0)
+    total = counts.get(TOTAL, {}).get("", 0)
+    when = {UPCOMING: upcoming_count, PAST: total - upcoming_count}
+    counts["when"] = {value: count for value, count in when.items() if count}
+    return _labelled_rows(counts, user=user)
+
+
+def _stored_counts(*, user, staff: bool) -> dict[str, dict[str, int]]:
+    """The stored counts of the ledger, the busiest partners, and how many are
+    still to come, in one query."""
     rows = FacetCount.objects.filter(
         listing=ACTIVITIES.name,
         audience=facet_counts.STAFF if staff else facet_counts.PUBLIC,
         count__gt=0,
     )
-    # A thousand partners each: only the busiest can become options (twice as
-    # many as shown, in case some are drafts the user may not see).
     ranked = [
         rows.filter(key__startswith=f"{name}:")
         .order_by("-count", "key")
@@ -369,11 +417,10 @@ def stored_facet_rows(*, user) -> list[tuple]:
     for key, count in stored.union(*ranked, upcoming, all=True):
         name, _sep, value = key.partition(":")
         counts.setdefault(name, {})[value] = count
-    total = counts.get(TOTAL, {}).get("", 0)
-    upcoming_count = counts.get("when", {}).get(UPCOMING, 0)
-    when = {UPCOMING: upcoming_count, PAST: total - upcoming_count}
-    counts["when"] = {value: count for value, count in when.items() if count}
+    return counts
 
+
+def _labelled_rows(counts: dict[str, dict[str, int]], *, user) -> list[tuple]:
     partner_slugs = {*counts.get("provider", {}), *counts.get("beneficiary", {})}
     # The same annotation names on both sides keep UNION's columns in step.
     names = (
@@ -422,8 +469,8 @@ def activity_facets(filterset, *, user, base: QuerySet | None = None) -> FacetLi
     """
     if filterset.is_bound and not filterset.is_valid():
         return FacetList()
-    if base is None and nothing_chosen(filterset) and facet_counts.is_supported():
-        rows = stored_facet_rows(user=user)
+    if base is None and counted_from_rows(filterset) and facet_counts.is_supported():
+        rows = stored_facet_rows(filterset, user=user)
     else:
         if base is None:
             base = Activity.objects.visible_to(user)

@@ -304,7 +304,14 @@ class PhotoQuerySet(models.QuerySet):
         )
 
     def with_listing_data(self) -> PhotoQuerySet:
-        return self.select_related("activity")
+        """The activity each photo links to, without its long texts."""
+        return self.select_related("activity").defer(
+            *(
+                f"activity__{field}{suffix}"
+                for field in ("body", "outcomes")
+                for suffix in ("", "_ru", "_en")
+            )
+        )
 
 
 class Photo(models.Model):
@@ -337,6 +344,10 @@ class Photo(models.Model):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         ordering = ["-taken_on", "pk"]
+        # The archive's pages, newest first, without sorting every photo.
+        indexes = [
+            models.Index(fields=["-taken_on", "id"], name="programme_photo_newest")
+        ]
 
     def __str__(self) -> str:
         return self.caption

@@ -23,8 +23,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
-from portal.facets import build_facet, count_by, selected_values
+from portal.facets import FacetList, build_facet, selected_values
 from portal.generic import FacetedListView, VisibleToUserMixin
+from portal.templatetags.portal_tags import lang_attr
 
 from . import ical
 from .filters import (
@@ -226,6 +227,9 @@ class ActivityCalendarView(LedgerLinksMixin, TemplateView):
             )
         by_day = defaultdict(list)
         for activity in activities:
+            # Shown on each of its days: its address and title language, once.
+            activity.url = activity.get_absolute_url()
+            activity.title_lang = lang_attr(activity, "title")
             day = max(activity.start_date, grid_first)
             while day <= min(activity.end_date, grid_last):
                 by_day[day].append(activity)
@@ -358,20 +362,36 @@ class PhotoListView(FacetedListView):
     def get_queryset(self):
         return Photo.objects.visible_to(self.request.user).with_listing_data()
 
-    def get_facets(self, queryset) -> list:
+    def get_facets(self, queryset) -> FacetList:
         filterset = self.filterset
         if filterset.is_bound and not filterset.is_valid():
-            return []
+            return FacetList()
         # Years count over every visible photo: choosing one year keeps the others.
-        counts = count_by(Photo.objects.visible_to(self.request.user), "taken_on__year")
+        # One row per photo and year: a plain COUNT, and the total comes along.
+        per_year = dict(
+            Photo.objects.visible_to(self.request.user)
+            .order_by()
+            .values_list("taken_on__year")
+            .annotate(photos=Count("pk"))
+        )
+        counts = {str(year): n for year, n in per_year.items() if year is not None}
         data = filterset.data if filterset.data is not None else {}
+        chosen = selected_values(data, "year")
+        total = (
+            sum(counts.get(year, 0) for year in set(chosen))
+            if chosen
+            else sum(per_year.values())
+        )
         years = sorted(counts, key=int, reverse=True)
-        return [
-            build_facet(
-                name="year",
-                label=_("Year"),
-                choices=[(year, year) for year in years],
-                counts=counts,
-                selected=selected_values(data, "year"),
-            )
-        ]
+        return FacetList(
+            [
+                build_facet(
+                    name="year",
+                    label=_("Year"),
+                    choices=[(year, year) for year in years],
+                    counts=counts,
+                    selected=chosen,
+                )
+            ],
+            total=total,
+        )

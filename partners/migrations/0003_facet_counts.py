@@ -6,19 +6,6 @@ from partners.facet_listing import PARTNERS
 from portal import facet_counts
 
 
-def install(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(facet_counts.install_sql(PARTNERS))
-    schema_editor.execute(facet_counts.rebuild_sql(PARTNERS))
-
-
-def uninstall(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(facet_counts.uninstall_sql(PARTNERS))
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0002_facet_counts"),
@@ -26,4 +13,4 @@ class Migration(migrations.Migration):
         ("taxonomy", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(install, uninstall)]
+    operations = [facet_counts.install_operation(PARTNERS)]

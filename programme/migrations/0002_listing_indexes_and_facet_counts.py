@@ -7,19 +7,6 @@ from portal import facet_counts
 from programme.facet_listing import ACTIVITIES
 
 
-def install(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(facet_counts.install_sql(ACTIVITIES))
-    schema_editor.execute(facet_counts.rebuild_sql(ACTIVITIES))
-
-
-def uninstall(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(facet_counts.uninstall_sql(ACTIVITIES))
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("portal", "0002_facet_counts"),
@@ -46,5 +33,5 @@ class Migration(migrations.Migration):
                 name="programme_activity_upcoming",
             ),
         ),
-        migrations.RunPython(install, uninstall),
+        facet_counts.install_operation(ACTIVITIES),
     ]
