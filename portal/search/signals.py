@@ -8,10 +8,11 @@ Document texts are extracted by the worker, queued once the save has committed.
 from __future__ import annotations
 
 import logging
-from functools import partial
 
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from portal.queueing import queue_on_commit
 
 from .indexing import SOURCES, enabled, entry_delete, entry_refresh, kind_of
 from .models import Kind
@@ -42,9 +43,7 @@ def _queue_extraction(resource, known: dict[str, str]) -> None:
     from .tasks import extract_document
 
     for language in stale_languages(resource, known):
-        transaction.on_commit(
-            partial(extract_document.delay, resource_id=resource.pk, language=language)
-        )
+        queue_on_commit(extract_document, resource_id=resource.pk, language=language)
 
 
 def item_saved(sender, instance, raw=False, **kwargs) -> None:

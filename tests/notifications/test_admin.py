@@ -63,6 +63,7 @@ def test_the_resend_action_queues_failed_deliveries_through_the_service(
                 "_selected_action": [d.pk for d in outbox.values()],
             },
             follow=True,
+            headers={"accept-language": "en"},
         )
     assert response.status_code == 200
     text = response.content.decode()

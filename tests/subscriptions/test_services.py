@@ -25,7 +25,10 @@ def test_a_request_creates_a_pending_subscription_and_mails_the_link(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["reader@example.org"]
-    assert message.subject == "Confirm your subscription to the South-South portal"
+    # The subscriber chose Russian: the mail is in Russian.
+    assert message.subject == (
+        "Подтвердите подписку на обновления портала сотрудничества Юг — Юг"
+    )
     html = message.alternatives[0][0]
     assert "/ru/subscribe/confirm/" in message.body
     assert "/ru/subscribe/confirm/" in html

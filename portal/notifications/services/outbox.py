@@ -21,6 +21,7 @@ from portal.notifications.models import (
     Subscription,
 )
 from portal.publishing import Status
+from portal.queueing import queue_on_commit, queue_task
 
 logger = logging.getLogger(__name__)
 
@@ -45,20 +46,6 @@ ITEM_FACETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 
 
 # --- queueing: never lets a broker failure reach the caller --------------------
-
-
-def queue_task(task, *args) -> None:
-    """Queue a task; a dead broker is logged, and the sweeper catches up later."""
-    try:
-        task.delay(*args)
-    except Exception:  # kombu and redis raise many kinds; none may break a publish
-        logger.exception(
-            "could not queue %s%r; the sweeper will retry", task.name, args
-        )
-
-
-def queue_on_commit(task, *args) -> None:
-    transaction.on_commit(lambda: queue_task(task, *args))
 
 
 def event_queue_dispatch(*, event: Event) -> None:
