@@ -368,69 +368,60 @@ def chosen_counts(
     Options of one facet are alternatives (any of them), facets combine (all of
     them), and each facet counts its options among the rows that every *other*
     facet's choice lets through: what ticking an option instead would give.
-    One query: a row failing one facet's choice counts for that facet only, a row
-    failing two counts for none. ``"facet:"`` keys count each chosen facet's own
+    One query, a UNION ALL of GROUP BYs over the GIN-indexed rows: every key of
+    the rows matching all choices, plus, per chosen facet, that facet's keys of
+    the rows failing it alone. ``"facet:"`` keys count each chosen facet's own
     rows (the "any" option of a single-choice facet). A single chosen facet counts
     its own options among every row: the stored counts.
     """
     facets = [(name, list(values)) for name, values in chosen.items() if values]
-    params: dict[str, object] = {"listing": listing.name}
+    audience = STAFF if staff else PUBLIC
+    params: dict[str, object] = {"listing": listing.name, "audience": audience}
     matches = []
     for index, (name, values) in enumerate(facets):
         params[f"keys{index}"] = [f"{name}:{value}" for value in values]
         params[f"facet{index}"] = name
-        matches.append(f"(f.keys && %(keys{index})s::text[])")
-    misses = " + ".join(f"(NOT {match})::int" for match in matches)
-    failing = " ".join(
-        f"WHEN NOT {match} THEN %(facet{index})s" for index, match in enumerate(matches)
-    )
+        params[f"prefix{index}"] = f"{name}:"
+        matches.append(f"f.keys && %(keys{index})s::text[]")
+    rows = "FROM portal_facetrow AS f CROSS JOIN LATERAL unnest(f.keys) AS k"
+    visible = "f.listing = %(listing)s" + ("" if staff else " AND f.public")
+    every = " AND ".join(matches)
     if len(facets) == 1:
-        candidates = matches[0]
+        branches = [
+            f"SELECT k, count(*) {rows} WHERE {visible} AND {every}"
+            " AND NOT k ^@ %(prefix0)s GROUP BY k",
+            # Its own options among every row: what the triggers keep.
+            "SELECT CASE WHEN key = '*' THEN %(facet0)s || ':' ELSE key END, count"
+            " FROM portal_facetcount WHERE listing = %(listing)s"
+            " AND audience = %(audience)s AND count > 0"
+            " AND (key = '*' OR key ^@ %(prefix0)s)",
+        ]
     else:
-        candidates = " OR ".join(
-            "(" + " AND ".join(m for j, m in enumerate(matches) if j != i) + ")"
-            for i in range(len(matches))
-        )
-    params["audience"] = STAFF if staff else PUBLIC
-    audience = "" if staff else "AND f.public"
-    counted = "misses = 0 OR (misses = 1 AND split_part(k, ':', 1) = failing)"
-    if len(facets) == 1:
-        # Its own options among every row: what the triggers keep.
-        counted = "split_part(k, ':', 1) <> %(facet0)s"
-        own_rows = """
-        UNION ALL
-        SELECT CASE WHEN key = '*' THEN %(facet0)s || ':' ELSE key END, count
-        FROM portal_facetcount
-        WHERE listing = %(listing)s AND audience = %(audience)s
-            AND (key = '*' OR key LIKE %(facet0)s || ':%%') AND count > 0"""
-    else:
-        own_rows = "".join(
-            f"""
-        UNION ALL
-        SELECT %(facet{index})s || ':', count(*) FROM chosen
-        WHERE misses = 0 OR failing = %(facet{index})s"""
-            for index in range(len(facets))
-        )
-    sql = f"""
-        WITH chosen AS MATERIALIZED (
-            SELECT f.keys, {misses} AS misses, CASE {failing} END AS failing
-            FROM portal_facetrow AS f
-            WHERE f.listing = %(listing)s {audience} AND ({candidates})
-        )
-        SELECT k, count(*)
-        FROM chosen CROSS JOIN LATERAL unnest(chosen.keys) AS k
-        WHERE {counted}
-        GROUP BY k{own_rows}
-    """
+        branches = [f"SELECT k, count(*) {rows} WHERE {visible} AND {every} GROUP BY k"]
+        for index, match in enumerate(matches):
+            others = " AND ".join(m for j, m in enumerate(matches) if j != index)
+            failing_only = f"{visible} AND {others} AND NOT {match}"
+            # Its "*" key counts these rows: the facet's own rows, "facet:".
+            branches.append(
+                f"SELECT CASE WHEN k = '*' THEN %(prefix{index})s ELSE k END,"
+                f" count(*) {rows} WHERE {failing_only}"
+                f" AND (k = '*' OR k ^@ %(prefix{index})s) GROUP BY 1"
+            )
+    sql = "\nUNION ALL\n".join(f"({branch})" for branch in branches)
     counts: dict[str, dict[str, int]] = {TOTAL: {"": 0}}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for key, count in cursor.fetchall():
-            if key == TOTAL:
-                counts[TOTAL][""] = count
-                continue
-            facet, _sep, option = key.partition(":")
-            counts.setdefault(facet, {})[option] = count
+            facet, _sep, option = (
+                (TOTAL, "", "") if key == TOTAL else key.partition(":")
+            )
+            options = counts.setdefault(facet, {})
+            options[option] = options.get(option, 0) + count  # branches add up
+    if len(facets) > 1:
+        # Each facet's own rows: those failing it alone, and those matching all.
+        for name, _values in facets:
+            options = counts.setdefault(name, {})
+            options[""] = options.get("", 0) + counts[TOTAL][""]
     return counts
 
 

@@ -45,7 +45,7 @@ PROJECT_ACTIVITIES = 12
 CALENDAR_LIMIT = 500
 # The most events one iCal feed holds: calendar apps read a feed every few hours,
 # and each event costs about a millisecond to write.
-FEED_LIMIT = 200
+FEED_LIMIT = 100
 # Without a year or upcoming/past filter, the feed starts this long ago.
 FEED_HISTORY = datetime.timedelta(days=365)
 
