@@ -8,10 +8,25 @@ from portal.cache import for_visitors
 
 feed_patterns = (
     [
-        path("resources.rss", feeds.ResourcesFeed(), name="resources_rss"),
-        path("resources.atom", feeds.ResourcesAtomFeed(), name="resources_atom"),
-        path("activities.rss", feeds.ActivitiesFeed(), name="activities_rss"),
-        path("activities.atom", feeds.ActivitiesAtomFeed(), name="activities_atom"),
+        # Feed readers poll: what a visitor gets is the same for every visitor.
+        path(
+            "resources.rss", for_visitors(feeds.ResourcesFeed()), name="resources_rss"
+        ),
+        path(
+            "resources.atom",
+            for_visitors(feeds.ResourcesAtomFeed()),
+            name="resources_atom",
+        ),
+        path(
+            "activities.rss",
+            for_visitors(feeds.ActivitiesFeed()),
+            name="activities_rss",
+        ),
+        path(
+            "activities.atom",
+            for_visitors(feeds.ActivitiesAtomFeed()),
+            name="activities_atom",
+        ),
     ],
     "feeds",
 )

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from portal.cache import cache_for_visitors, content_version
-from tests.factories import PartnerFactory
+from tests.factories import ActivityFactory, PartnerFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +81,21 @@ def test_real_pages_are_cached_for_visitors(
     assert second.content == first.content
     PartnerFactory(name_en="Newly published partner")
     assert b"Newly published partner" in client.get("/en/partners/").content
+
+
+@pytest.mark.parametrize(
+    "path", ["/en/feeds/resources.rss", "/ru/feeds/activities.atom"]
+)
+def test_feeds_are_cached_for_visitors_until_content_changes(
+    client, settings, django_assert_num_queries, path
+):
+    settings.VISITOR_PAGE_CACHE = True
+    ResourceFactory(title_en="First", title_ru="Первый")
+    ActivityFactory(title_en="First", title_ru="Первый")
+    first = client.get(path)
+    with django_assert_num_queries(0):
+        assert client.get(path).content == first.content
+    ResourceFactory(title_en="Second item", title_ru="Второй материал")
+    ActivityFactory(title_en="Second item", title_ru="Второй материал")
+    fresh = client.get(path).content.decode()
+    assert "Second item" in fresh or "Второй материал" in fresh
