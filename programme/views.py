@@ -28,13 +28,13 @@ from portal.generic import FacetedListView, VisibleToUserMixin
 from portal.templatetags.portal_tags import lang_attr
 
 from . import ical
+from .facets import activity_facets
 from .filters import (
     FIRST_YEAR,
     LAST_YEAR,
     ActivityFilterSet,
     CalendarFilterSet,
     PhotoFilterSet,
-    activity_facets,
     filter_query,
 )
 from .models import Activity, Photo, Project

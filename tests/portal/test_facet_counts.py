@@ -12,13 +12,8 @@ from portal import facet_counts
 from portal.facet_counts import TOTAL
 from portal.publishing import Status
 from programme.facet_listing import ACTIVITIES
-from programme.filters import (
-    NAMED_FACETS,
-    UPCOMING,
-    ActivityFilterSet,
-    facet_rows,
-    stored_facet_rows,
-)
+from programme.facets import NAMED_FACETS, facet_rows, stored_facet_rows
+from programme.filters import UPCOMING, ActivityFilterSet
 from programme.models import Activity, ActivityFormat, ActivityKind
 from resources.facet_listing import RESOURCES
 from resources.models import Access, Resource, ResourceKind, ResourceSelection
