@@ -43,6 +43,8 @@ from .models import Activity, Photo, Project
 PROJECT_ACTIVITIES = 12
 # The most activities one month of the calendar holds.
 CALENDAR_LIMIT = 500
+# A day of the month grid names this many; the month's list below names them all.
+DAY_ENTRIES = 4
 # The most events one iCal feed holds: calendar apps read a feed every few hours,
 # and each event costs about a millisecond to write.
 FEED_LIMIT = 100
@@ -270,7 +272,8 @@ class ActivityCalendarView(LedgerLinksMixin, TemplateView):
                             "date": day,
                             "in_month": day.month == month.month,
                             "today": day == today,
-                            "activities": by_day.get(day, []),
+                            "activities": by_day.get(day, [])[:DAY_ENTRIES],
+                            "more": max(len(by_day.get(day, [])) - DAY_ENTRIES, 0),
                         }
                         for day in week
                     ]

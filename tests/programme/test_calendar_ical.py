@@ -92,6 +92,21 @@ def test_a_multi_day_activity_appears_on_each_of_its_days(client, december):
     assert days_of(html, "Victims webinar") == ["2026-12-15"]
 
 
+def test_a_busy_day_names_four_activities_and_counts_the_others(client):
+    for number in range(6):
+        factories.ActivityFactory(
+            title_en=f"Busy day exchange {number}",
+            start_date=datetime.date(2026, 12, 9),
+            end_date=datetime.date(2026, 12, 9),
+        )
+    html = client.get(calendar_url(month="2026-12")).content.decode()
+    table = html[html.index('<table class="calendar"') : html.index("</table>")]
+    assert table.count("Busy day exchange") == 4
+    assert "and 2 more" in table
+    # The month's list below the grid names every one of them.
+    assert html.count("Busy day exchange") == 4 + 6
+
+
 def test_the_month_is_an_accessible_table_in_the_visitors_language(client, december):
     english = client.get(calendar_url("en", month="2026-12")).content.decode()
     russian = client.get(calendar_url("ru", month="2026-12")).content.decode()
