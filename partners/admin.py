@@ -9,6 +9,7 @@ from portal.admin import (
     PublishableAdmin,
     TranslatedAdmin,
 )
+from portal.admin_history import HistoryAdmin
 
 from .models import Contact, Partner
 
@@ -20,7 +21,7 @@ class ContactInline(TranslationTabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(PublishableAdmin):
+class PartnerAdmin(HistoryAdmin, PublishableAdmin):
     list_display = (
         "name",
         "acronym",
@@ -69,7 +70,7 @@ class PartnerAdmin(PublishableAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(TranslatedAdmin):
+class ContactAdmin(HistoryAdmin, TranslatedAdmin):
     """Focal points across partners; usually edited inline in their partner."""
 
     list_display = ("name", "partner", "position", "email", "phone", "is_primary")

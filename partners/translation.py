@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Contact, Partner
@@ -11,3 +12,9 @@ class PartnerTranslationOptions(TranslationOptions):
 @register(Contact)
 class ContactTranslationOptions(TranslationOptions):
     fields = ("position",)
+
+
+# History is registered here, after translation, so that the historical tables
+# get the translated columns (title_ru, title_en...) and keep their previous values.
+simple_history.register(Partner, app="partners")
+simple_history.register(Contact, app="partners")

@@ -10,12 +10,13 @@ from portal.admin import (
     TranslatedAdmin,
     thumbnail,
 )
+from portal.admin_history import HistoryAdmin
 
 from .models import Activity, Photo, Project
 
 
 @admin.register(Project)
-class ProjectAdmin(PublishableAdmin):
+class ProjectAdmin(HistoryAdmin, PublishableAdmin):
     list_display = ("title", "start_date", "end_date", "status", "languages")
     list_filter = ("status", LanguagesFilter, "regions", "themes")
     search_fields = ("title_ru", "title_en", "summary_ru", "summary_en", "slug")
@@ -44,7 +45,7 @@ class PhotoInline(TranslationTabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(PublishableAdmin):
+class ActivityAdmin(HistoryAdmin, PublishableAdmin):
     list_display = (
         "title",
         "kind",
@@ -110,7 +111,7 @@ class ActivityAdmin(PublishableAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(TranslatedAdmin):
+class PhotoAdmin(HistoryAdmin, TranslatedAdmin):
     """The photo archive: photos of activities and of the programme in general."""
 
     required_translated_fields = ("caption",)

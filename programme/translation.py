@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Activity, Photo, Project
@@ -16,3 +17,10 @@ class ActivityTranslationOptions(TranslationOptions):
 @register(Photo)
 class PhotoTranslationOptions(TranslationOptions):
     fields = ("caption", "credit")
+
+
+# History is registered here, after translation, so that the historical tables
+# get the translated columns (title_ru, title_en...) and keep their previous values.
+simple_history.register(Project, app="programme")
+simple_history.register(Activity, app="programme")
+simple_history.register(Photo, app="programme")

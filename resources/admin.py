@@ -8,12 +8,13 @@ from portal.admin import (
     PrivateFilesAdmin,
     PublishableAdmin,
 )
+from portal.admin_history import HistoryAdmin
 
 from .models import Resource
 
 
 @admin.register(Resource)
-class ResourceAdmin(PrivateFilesAdmin, PublishableAdmin):
+class ResourceAdmin(HistoryAdmin, PrivateFilesAdmin, PublishableAdmin):
     private_file_fields = ("document",)
     list_display = (
         "title",

@@ -1,4 +1,7 @@
+import simple_history
+from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import Resource
 
@@ -15,3 +18,22 @@ class ResourceTranslationOptions(TranslationOptions):
         "publisher",
         "document_text",
     )
+
+
+# History is registered here, after translation, so that the historical tables
+# get the translated columns (title_ru, title_en...) and keep their previous values.
+# Computed columns nobody edits: the extracted text is large and the counter and the
+# search vector change without an editor.
+simple_history.register(
+    Resource,
+    app="resources",
+    excluded_fields=[
+        "search_vector",
+        "downloads",
+        "document_text",
+        *(
+            build_localized_fieldname("document_text", code)
+            for code in AVAILABLE_LANGUAGES
+        ),
+    ],
+)

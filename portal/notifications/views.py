@@ -7,8 +7,6 @@ never changes anything: each change is a POST from a button.
 
 from __future__ import annotations
 
-import ipaddress
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -17,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from portal.clients import client_ip
 from portal.notifications import subscriptions
 from portal.notifications.forms import PreferencesForm, SubscribeForm
 from portal.notifications.tokens import (
@@ -40,29 +39,6 @@ def _throttled(request):
     response = render(request, "notifications/throttled.html", status=429)
     response["Retry-After"] = str(subscriptions.HOUR)
     return response
-
-
-def client_ip(request) -> str:
-    """The visitor's IP address, for the per-IP limit.
-
-    Behind the TLS proxy on the same host (see the README), every request comes
-    from a private address and the proxy appends the visitor's address to
-    X-Forwarded-For: take that last entry (the ones before it are the client's
-    own say). A request from a public address came straight in: its header is
-    ignored, or anyone could dodge the limit by sending one.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    try:
-        via_proxy = ipaddress.ip_address(remote).is_private
-    except ValueError:
-        via_proxy = False
-    if via_proxy and forwarded:
-        try:
-            return str(ipaddress.ip_address(forwarded.split(",")[-1].strip()))
-        except ValueError:
-            pass
-    return remote
 
 
 def _subscribe_initial(request) -> dict:

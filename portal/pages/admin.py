@@ -6,12 +6,13 @@ from portal.admin import (
     LanguagesFilter,
     PublishableAdmin,
 )
+from portal.admin_history import HistoryAdmin
 
 from .models import Page
 
 
 @admin.register(Page)
-class PageAdmin(PublishableAdmin):
+class PageAdmin(HistoryAdmin, PublishableAdmin):
     list_display = (
         "title",
         "slug",

@@ -4,6 +4,7 @@ The environment is read here, once, with typed reads; dev, test and production
 only change defaults and switch features on or off.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "django_prose_editor",
+    "simple_history",
     "portal.accounts",
     "portal.taxonomy",
     "portal.pages",
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.demo",
     "portal",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -56,9 +59,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records who made each change in the historical tables.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so it turns a login refused by axes into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -123,9 +130,31 @@ tune_for_web(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# Login throttling: after AXES_FAILURE_LIMIT failures for one e-mail from one address,
+# even the right password is refused for the cool-off; the page is the same whether
+# or not the account exists. REMOTE_ADDR only: a forwarded header could be forged.
+AXES_FAILURE_LIMIT = env.int("DJANGO_AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=env.int("DJANGO_AXES_COOLOFF_MINUTES", default=15)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "portal.accounts.throttling.normalised_username"
+AXES_LOCKOUT_CALLABLE = "portal.accounts.throttling.lockout_response"
+# Behind the TLS proxy every request comes from its address: the visitor's is the
+# last X-Forwarded-For entry, or one account could be locked by anyone.
+AXES_CLIENT_IP_CALLABLE = "portal.clients.client_ip"
+# Not verbose: no start-up banner on every command (deploy checks expect a silent stderr).
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"

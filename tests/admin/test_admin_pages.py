@@ -4,6 +4,7 @@ filters, search, sanitising and query counts."""
 import re
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin, messages
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -74,6 +75,13 @@ def content(db, superuser):
         file=SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan"),
         original_name="plan.pdf",
     )
+    # Login throttling (django-axes) records what staff see in its admin pages.
+    seen = {"ip_address": "10.0.0.1", "user_agent": "pytest", "path_info": "/admin/"}
+    AccessAttempt.objects.create(
+        username="x@example.org", failures_since_start=1, **seen
+    )
+    AccessLog.objects.create(username=superuser.email, **seen)
+    AccessFailureLog.objects.create(username="x@example.org", **seen)
 
 
 def registered_models():
