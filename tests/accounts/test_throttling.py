@@ -123,6 +123,25 @@ def test_another_address_is_not_blocked(client, mission_member):
     assert response.status_code == 302
 
 
+def test_behind_the_proxy_each_visitor_is_counted_by_their_own_address(
+    client, mission_member
+):
+    def through_proxy(visitor: str, password: str, http=None):
+        return (http or client).post(
+            LOGIN.format(lang="en"),
+            {"username": mission_member.email, "password": password},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.7, {visitor}",
+        )
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        locked = through_proxy("203.0.113.5", "wrong password")
+    assert locked.status_code == 429
+    # The member, from their own address, still signs in: the attacker's failures
+    # counted against the attacker's address, not the proxy's.
+    assert through_proxy("203.0.113.77", PASSWORD, http=Client()).status_code == 302
+
+
 def test_another_account_from_the_same_address_is_not_blocked(client, mission_member):
     fail_until_locked(client, "someone-else@example.org")
 
