@@ -14,7 +14,6 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.text import Truncator
 
 from portal.notifications import tokens
 from portal.notifications.models import Subscription
@@ -27,7 +26,11 @@ _LINE_BREAKS = re.compile(r"[\r\n\t\x00-\x1f\x7f\u2028\u2029\x85]+")
 def header_text(value: str, length: int = SUBJECT_LENGTH) -> str:
     """One line of plain text for a header: no CR/LF or control characters."""
     flat = " ".join(_LINE_BREAKS.sub(" ", str(value)).split())
-    return Truncator(flat).chars(length)
+    if len(flat) <= length:
+        return flat
+    # Cut by code points: Truncator counts combining marks as nothing, so its
+    # result could pass the length a header must keep.
+    return flat[: length - 1].rstrip() + "…"
 
 
 def absolute_url(path: str) -> str:

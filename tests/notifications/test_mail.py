@@ -120,3 +120,10 @@ def test_published_partner_announces_its_name(
     with django_capture_on_commit_callbacks(execute=True):
         content_publish(item=partner, by=publisher)
     assert mail.outbox[0].subject == "Partner: Ministry of Justice"
+
+
+def test_header_text_counts_combining_marks_as_characters():
+    value = "a" * 149 + "\u0301" * 5  # accents that Truncator counts as nothing
+    cleaned = header_text(value)
+    assert len(cleaned) <= 150
+    assert cleaned.endswith("…")
