@@ -9,10 +9,18 @@ import shutil
 
 import pytest
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 
 from tests import factories
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+# CI (REQUIRE_SERVICES=1) decides whether a change lands: there the fuzz tests
+# replay the same examples every run. On a developer's machine they explore (and
+# replay what failed, from .hypothesis/), which is where new cases are found.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if REQUIRE_SERVICES:
+    hypothesis_settings.load_profile("ci")
 
 
 def need(available: bool, reason: str) -> None:
