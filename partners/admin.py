@@ -10,8 +10,10 @@ from portal.admin import (
     TranslatedAdmin,
 )
 from portal.admin_history import HistoryAdmin
+from portal.imports.admin import SpreadsheetImportExportMixin
 
 from .models import Contact, Partner
+from .resources_io import PartnerSheet
 
 
 class ContactInline(TranslationTabularInline):
@@ -21,7 +23,8 @@ class ContactInline(TranslationTabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(HistoryAdmin, PublishableAdmin):
+class PartnerAdmin(SpreadsheetImportExportMixin, HistoryAdmin, PublishableAdmin):
+    resource_classes = [PartnerSheet]
     list_display = (
         "name",
         "acronym",

@@ -40,4 +40,5 @@ PARTNERS = Listing(
         Term("country", "taxonomy_country", "iso3"),
         Term("region", "taxonomy_region", "slug"),
     ),
+    paired_facets=("kind", "region", "offers", "seeks"),
 )

@@ -16,6 +16,8 @@ from portal.publishing import (
     translated_sort_key,
 )
 from portal.richtext import RichTextField
+from portal.storage import GeneratedFileName
+from portal.uploads import CheckedImageField
 
 
 class PartnerKind(models.TextChoices):
@@ -145,7 +147,10 @@ class Partner(Publishable):
         related_name="partners",
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="partners/logos/", blank=True)
+    # Content checked and re-encoded (portal/uploads); the stored name is generated.
+    logo = CheckedImageField(
+        _("logo"), upload_to=GeneratedFileName("partners/logos"), blank=True
+    )
     offers = models.ManyToManyField(
         "taxonomy.Theme",
         verbose_name=_("expertise offered"),

@@ -31,10 +31,13 @@ from modeltranslation.utils import get_translation_fields
 
 from portal import services
 from portal.publishing import Publishable
+from portal.workflow.admin_views import WorkflowAdminMixin
 
 admin.site.site_header = _("South-South cooperation portal — administration")
 admin.site.site_title = _("South-South cooperation portal")
 admin.site.index_title = _("Content, people and notifications")
+# The index links the staff page of missing translations (portal/workflow/).
+admin.site.index_template = "admin/workflow/index.html"
 
 # At most this many refusals are listed one by one after an action.
 MAX_REFUSALS_SHOWN = 10
@@ -158,18 +161,27 @@ class TranslatedAdmin(TabbedTranslationAdmin):
         return response
 
 
-class PublishableAdmin(TranslatedAdmin):
-    """Drafts in both languages; status changes only through the actions."""
+class PublishableAdmin(WorkflowAdminMixin, TranslatedAdmin):
+    """Drafts in both languages; status and schedule change only through the
+    workflow buttons of the change page and the bulk actions (both call
+    ``portal.services``, which checks each item)."""
 
-    actions = ("submit_for_review", "publish_now", "archive")
+    actions = (
+        "submit_for_review",
+        "publish_now",
+        "publish_now_single_language",
+        "archive",
+        "unarchive",
+    )
     list_per_page = 50
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        readonly += [field for field in AUDIT_FIELDS if field not in readonly]
-        # A scheduled time publishes without asking: only publishers set it.
-        if not request.user.has_perm(self.publish_permission()):
-            readonly.append("publish_at")
+        # The schedule is set by the "Schedule" button (content_schedule), which
+        # checks the languages and locks the item in review.
+        readonly += [
+            field for field in (*AUDIT_FIELDS, "publish_at") if field not in readonly
+        ]
         return readonly
 
     def publish_permission(self) -> str:
@@ -185,13 +197,14 @@ class PublishableAdmin(TranslatedAdmin):
         queryset: QuerySet,
         service: Callable[..., Publishable],
         done_message: Callable[[int], str],
+        **options,
     ) -> None:
         """Run ``service`` on each item on its own; report successes and refusals."""
         done = 0
         refused: list[str] = []
         for item in queryset:
             try:
-                service(item=item, by=request.user)
+                service(item=item, by=request.user, **options)
             except PermissionDenied:
                 refused.append(
                     gettext("“%(item)s”: you do not have permission to do this.")
@@ -254,6 +267,42 @@ class PublishableAdmin(TranslatedAdmin):
                 ngettext(
                     "%(count)d item was published.",
                     "%(count)d items were published.",
+                    n,
+                )
+                % {"count": n}
+            ),
+        )
+
+    @admin.action(
+        description=_("Publish now, also items complete in one language only")
+    )
+    def publish_now_single_language(self, request, queryset):
+        # Choosing this action is the explicit confirmation "Publish now" asks for.
+        self.apply_service(
+            request,
+            queryset,
+            services.content_publish,
+            lambda n: (
+                ngettext(
+                    "%(count)d item was published.",
+                    "%(count)d items were published.",
+                    n,
+                )
+                % {"count": n}
+            ),
+            confirm_single_language=True,
+        )
+
+    @admin.action(description=_("Take out of the archive"))
+    def unarchive(self, request, queryset):
+        self.apply_service(
+            request,
+            queryset,
+            services.content_unarchive,
+            lambda n: (
+                ngettext(
+                    "%(count)d item was taken out of the archive.",
+                    "%(count)d items were taken out of the archive.",
                     n,
                 )
                 % {"count": n}

@@ -24,6 +24,7 @@ from portal.facet_triggers import (  # noqa: F401 - the lists' one entry point
     PUBLIC,
     STAFF,
     TOTAL,
+    WIDE_ROW,
     Listing,
     Relation,
     Term,
@@ -82,7 +83,10 @@ def stored_counts(listing: Listing, *, staff: bool) -> dict[str, dict[str, int]]
     from portal.models import FacetCount
 
     rows = FacetCount.objects.filter(
-        listing=listing.name, audience=STAFF if staff else PUBLIC, count__gt=0
+        listing=listing.name,
+        audience=STAFF if staff else PUBLIC,
+        given="",
+        count__gt=0,
     ).values_list("key", "count")
     counts: dict[str, dict[str, int]] = {TOTAL: {"": 0}}
     for key, count in rows:
@@ -101,25 +105,34 @@ def public_totals() -> dict[str, int]:
     if not is_supported():
         return {}
     return dict(
-        FacetCount.objects.filter(audience=PUBLIC, key=TOTAL).values_list(
-            "listing", "count"
-        )
+        # Naming the lists lets the unique index find the few rows.
+        FacetCount.objects.filter(
+            listing__in=list(LISTINGS), audience=PUBLIC, given="", key=TOTAL
+        ).values_list("listing", "count")
     )
 
 
 def chosen_counts(
     listing: Listing, *, staff: bool, chosen: dict[str, Sequence[str]]
 ) -> dict[str, dict[str, int]]:
-    """Counts of every option with some options chosen, from the facet rows.
+    """Counts of every option with some options chosen.
 
     Options of one facet are alternatives (any of them), facets combine (all of
     them), and each facet counts its options among the rows that every *other*
     facet's choice lets through: what ticking an option instead would give.
-    One query, a UNION ALL of GROUP BYs over the GIN-indexed rows: every key of
-    the rows matching all choices, plus, per chosen facet, that facet's keys of
-    the rows failing it alone. ``"facet:"`` keys count each chosen facet's own
-    rows (the "any" option of a single-choice facet). A single chosen facet counts
-    its own options among every row: the stored counts.
+    ``"facet:"`` keys count each chosen facet's own rows (the "any" option of a
+    single-choice facet).
+
+    One query, a UNION ALL of parts tagged by what they count:
+
+    - ``all``: every key of the rows matching all choices, from the GIN-indexed
+      facet rows, or, when the choice is one option of a paired facet (a broad
+      one), the stored counts among its rows (plus its wide rows', which store
+      no pairs, from the rows: a partial index finds those few);
+    - per chosen facet, its options among the rows the other choices let
+      through: the stored counts when there is no other choice or the other
+      choice is one option of a paired facet, else (``fail``) its keys among the
+      rows failing it alone, which add up with ``all``.
     """
     facets = [(name, list(values)) for name, values in chosen.items() if values]
     audience = STAFF if staff else PUBLIC
@@ -127,58 +140,124 @@ def chosen_counts(
     matches = []
     for index, (name, values) in enumerate(facets):
         params[f"keys{index}"] = [f"{name}:{value}" for value in values]
-        params[f"facet{index}"] = name
         params[f"prefix{index}"] = f"{name}:"
+        params[f"first{index}"] = f"{name}:{values[0]}"
         matches.append(f"f.keys && %(keys{index})s::text[]")
     rows = "FROM portal_facetrow AS f CROSS JOIN LATERAL unnest(f.keys) AS k"
     visible = "f.listing = %(listing)s" + ("" if staff else " AND f.public")
-    every = " AND ".join(matches)
-    if len(facets) == 1:
-        branches = [
-            f"SELECT k, count(*) {rows} WHERE {visible} AND {every}"
+    stored = (
+        "FROM portal_facetcount WHERE listing = %(listing)s"
+        " AND audience = %(audience)s AND count > 0"
+    )
+
+    def one_paired_option(indexes: list[int]) -> bool:
+        """Whether these chosen facets are one option of a paired facet."""
+        if len(indexes) != 1:
+            return False
+        name, values = facets[indexes[0]]
+        return len(values) == 1 and name in listing.paired_facets
+
+    single = one_paired_option(list(range(len(facets))))
+    branches = []
+    counted_whole: set[str] = set()  # facets counted by their "own" part alone
+    if single:
+        # The rows with this option: its pairs, and its own count for the total.
+        branches += [
+            f"SELECT 'all', key, count {stored} AND given = %(first0)s"
+            " AND NOT key ^@ %(prefix0)s",
+            # Wide rows store no pairs: counted from the rows.
+            f"SELECT 'all', k, count(*) {rows} WHERE {visible} AND {WIDE_ROW}"
+            " AND f.keys @> ARRAY[%(first0)s]::text[] AND k <> '*'"
             " AND NOT k ^@ %(prefix0)s GROUP BY k",
-            # Its own options among every row: what the triggers keep.
-            "SELECT CASE WHEN key = '*' THEN %(facet0)s || ':' ELSE key END, count"
-            " FROM portal_facetcount WHERE listing = %(listing)s"
-            " AND audience = %(audience)s AND count > 0"
-            " AND (key = '*' OR key ^@ %(prefix0)s)",
+            f"SELECT 'all', '*', count {stored} AND given = '' AND key = %(first0)s",
         ]
     else:
-        branches = [f"SELECT k, count(*) {rows} WHERE {visible} AND {every} GROUP BY k"]
-        for index, match in enumerate(matches):
-            others = " AND ".join(m for j, m in enumerate(matches) if j != index)
-            failing_only = f"{visible} AND {others} AND NOT {match}"
+        every = " AND ".join(matches)
+        branches.append(
+            f"SELECT 'all', k, count(*) {rows} WHERE {visible} AND {every} GROUP BY k"
+        )
+    for index in range(len(facets)):
+        others = [j for j in range(len(facets)) if j != index]
+        if not others or one_paired_option(others):
+            counted_whole.add(facets[index][0])
+        if not others:
+            # Its own options among every row: what the triggers keep.
+            branches.append(
+                f"SELECT 'own', CASE WHEN key = '*' THEN %(prefix{index})s"
+                f" ELSE key END, count {stored} AND given = ''"
+                f" AND (key = '*' OR key ^@ %(prefix{index})s)"
+            )
+        elif one_paired_option(others):
+            other = f"%(first{others[0]})s"
+            branches += [
+                f"SELECT 'own', key, count {stored} AND given = {other}"
+                f" AND key ^@ %(prefix{index})s",
+                f"SELECT 'own', k, count(*) {rows} WHERE {visible} AND {WIDE_ROW}"
+                f" AND f.keys @> ARRAY[{other}]::text[]"
+                f" AND k ^@ %(prefix{index})s GROUP BY k",
+                f"SELECT 'own', %(prefix{index})s, count {stored}"
+                f" AND given = '' AND key = {other}",
+            ]
+        else:
+            rest = " AND ".join(matches[j] for j in others)
+            failing_only = f"{visible} AND {rest} AND NOT {matches[index]}"
             # Its "*" key counts these rows: the facet's own rows, "facet:".
             branches.append(
-                f"SELECT CASE WHEN k = '*' THEN %(prefix{index})s ELSE k END,"
+                f"SELECT 'fail', CASE WHEN k = '*' THEN %(prefix{index})s ELSE k END,"
                 f" count(*) {rows} WHERE {failing_only}"
-                f" AND (k = '*' OR k ^@ %(prefix{index})s) GROUP BY 1"
+                f" AND (k = '*' OR k ^@ %(prefix{index})s) GROUP BY 2"
             )
     sql = "\nUNION ALL\n".join(f"({branch})" for branch in branches)
     counts: dict[str, dict[str, int]] = {TOTAL: {"": 0}}
+    own: dict[str, dict[str, int]] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for key, count in cursor.fetchall():
+        for part, key, count in cursor.fetchall():
             facet, _sep, option = (
                 (TOTAL, "", "") if key == TOTAL else key.partition(":")
             )
-            options = counts.setdefault(facet, {})
-            options[option] = options.get(option, 0) + count  # branches add up
-    if len(facets) > 1:
-        # Each facet's own rows: those failing it alone, and those matching all.
-        for name, _values in facets:
+            into = own if part == "own" else counts
+            options = into.setdefault(facet, {})
+            options[option] = options.get(option, 0) + count  # "fail" adds to "all"
+    for name, _values in facets:
+        if name in counted_whole:
+            # The "all" rows' keys of it do not add: its own part counted them.
+            counts[name] = own.get(name, {})
+        else:
+            # Its own rows: those failing it alone, and those matching all.
             options = counts.setdefault(name, {})
             options[""] = options.get("", 0) + counts[TOTAL][""]
     return counts
 
 
+def _tables_are_current(connection) -> bool:
+    """Whether the facet tables have every column the current SQL writes."""
+    from portal.models import FacetCount
+
+    with connection.cursor() as cursor:
+        columns = {
+            column.name
+            for column in connection.introspection.get_table_description(
+                cursor, FacetCount._meta.db_table
+            )
+        }
+    return {field.column for field in FacetCount._meta.concrete_fields} <= columns
+
+
 def install_operation(listing: Listing):
     """The migration operation that installs ``listing``'s triggers and counts it
-    (reversed: removes them); nothing on SQLite."""
+    (reversed: removes them); nothing on SQLite.
+
+    It installs the SQL of the current code, which needs the current facet
+    tables. A migration that later changes those tables reinstalls every list
+    itself (portal 0003 did), so an earlier app migration meeting older tables
+    leaves the installing to it.
+    """
     from django.db import migrations
 
     def install(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
+        connection = schema_editor.connection
+        if connection.vendor == "postgresql" and _tables_are_current(connection):
             schema_editor.execute(install_sql(listing))
             schema_editor.execute(rebuild_sql(listing))
 

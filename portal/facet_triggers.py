@@ -17,6 +17,10 @@ from dataclasses import dataclass
 
 TOTAL = "*"
 PUBLIC, STAFF = "public", "staff"
+# A row with more keys than this (fifty countries...) stores no pairs: they grow
+# with the square of its keys. Lists count such rare rows from the rows.
+WIDE_ROW_KEYS = 40
+WIDE_ROW = f"cardinality(f.keys) > {WIDE_ROW_KEYS}"
 
 # Every Listing, by name; each app imports its own in AppConfig.ready().
 LISTINGS: dict[str, Listing] = {}
@@ -55,6 +59,10 @@ class Listing:
     watched_columns: tuple[str, ...]
     # Scalar keys read from another table (through a foreign key).
     terms: tuple[Term, ...] = ()
+    # Facets whose options also count the other options among their rows: those
+    # with many rows per option, where counting the rows would be slow. A facet of
+    # many small options (countries, partners) is counted from its rows.
+    paired_facets: tuple[str, ...] = ()
 
     @property
     def all_terms(self) -> tuple[Term, ...]:
@@ -68,49 +76,74 @@ class Listing:
     def prefix(self) -> str:
         return f"facets_{self.name}"
 
+    @property
+    def paired_sql(self) -> str:
+        names = ", ".join(f"'{name}'" for name in self.paired_facets)
+        return f"ARRAY[{names}]::text[]"
 
-SHARED_FUNCTIONS = """
+
+SHARED_FUNCTIONS = f"""
 CREATE OR REPLACE FUNCTION portal_facet_audiences(p_public boolean)
 RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN p_public THEN ARRAY['staff', 'public'] ELSE ARRAY['staff'] END
 $$;
 
-CREATE OR REPLACE FUNCTION portal_facet_bump(
-    p_listing text, p_audiences text[], p_keys text[], p_delta integer
-) RETURNS void LANGUAGE sql AS $$
-    -- Sorted, so two transactions lock the same count rows in the same order.
-    INSERT INTO portal_facetcount (listing, audience, key, count)
-    SELECT p_listing, a, k, p_delta
+-- What one row adds to the counts (p_delta 1) or takes away (-1): each key
+-- alone (given ''), and, for the options of the paired facets, each other key
+-- among the rows with that option (given), so a list filtered by one such
+-- option reads its counts.
+DROP FUNCTION IF EXISTS portal_facet_bump(text, text[], text[], integer);
+CREATE OR REPLACE FUNCTION portal_facet_entries(
+    p_audiences text[], p_keys text[], p_paired text[], p_delta integer
+) RETURNS TABLE (audience text, given text, key text, delta integer)
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT a, '', k, p_delta
     FROM unnest(p_audiences) AS a CROSS JOIN unnest(p_keys) AS k
     WHERE k IS NOT NULL
-    ORDER BY a, k
-    ON CONFLICT (listing, audience, key)
-    DO UPDATE SET count = portal_facetcount.count + EXCLUDED.count
+    UNION ALL
+    SELECT a, g, k, p_delta
+    FROM unnest(p_audiences) AS a
+        CROSS JOIN unnest(p_keys) AS g CROSS JOIN unnest(p_keys) AS k
+    WHERE split_part(g, ':', 1) = ANY (p_paired) AND k <> '*' AND g <> k
+        AND cardinality(p_keys) <= {WIDE_ROW_KEYS}
 $$;
 
 -- A row's keys as they are now (NULL: the row is gone): the counts move from
 -- its stored keys to these, and the stored keys are replaced.
+DROP FUNCTION IF EXISTS portal_facet_set(text, bigint, boolean, text[]);
 CREATE OR REPLACE FUNCTION portal_facet_set(
-    p_listing text, p_id bigint, p_public boolean, p_keys text[]
+    p_listing text, p_id bigint, p_public boolean, p_keys text[], p_paired text[]
 ) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     stored portal_facetrow;
 BEGIN
     SELECT * INTO stored FROM portal_facetrow
     WHERE listing = p_listing AND object_id = p_id FOR UPDATE;
-    IF FOUND THEN
-        IF stored.public = p_public AND stored.keys = p_keys THEN
-            RETURN;
-        END IF;
-        PERFORM portal_facet_bump(
-            p_listing, portal_facet_audiences(stored.public), stored.keys, -1
-        );
+    IF FOUND AND stored.public = p_public AND stored.keys = p_keys THEN
+        RETURN;
     END IF;
+    -- Only the counts that move: the old entries out, the new in, netted.
+    -- Sorted, so two transactions lock the same count rows in the same order.
+    INSERT INTO portal_facetcount (listing, audience, given, key, count)
+    SELECT p_listing, e.audience, e.given, e.key, sum(e.delta)
+    FROM (
+        SELECT * FROM portal_facet_entries(
+            portal_facet_audiences(stored.public), stored.keys, p_paired, -1
+        )
+        UNION ALL
+        SELECT * FROM portal_facet_entries(
+            portal_facet_audiences(p_public), p_keys, p_paired, 1
+        )
+    ) AS e
+    GROUP BY e.audience, e.given, e.key
+    HAVING sum(e.delta) <> 0
+    ORDER BY e.audience, e.given, e.key
+    ON CONFLICT (listing, audience, given, key)
+    DO UPDATE SET count = portal_facetcount.count + EXCLUDED.count;
     IF p_keys IS NULL THEN
         DELETE FROM portal_facetrow WHERE listing = p_listing AND object_id = p_id;
         RETURN;
     END IF;
-    PERFORM portal_facet_bump(p_listing, portal_facet_audiences(p_public), p_keys, 1);
     INSERT INTO portal_facetrow (listing, object_id, public, keys)
     VALUES (p_listing, p_id, p_public, p_keys)
     ON CONFLICT (listing, object_id)
@@ -156,10 +189,13 @@ def _row_trigger(listing: Listing) -> str:
 CREATE OR REPLACE FUNCTION {p}_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        PERFORM portal_facet_set('{listing.name}', OLD.id, NULL, NULL);
+        PERFORM portal_facet_set(
+            '{listing.name}', OLD.id, NULL, NULL, {listing.paired_sql}
+        );
     ELSE
         PERFORM portal_facet_set(
-            '{listing.name}', NEW.id, {p}_public(NEW), {p}_keys(NEW)
+            '{listing.name}', NEW.id, {p}_public(NEW), {p}_keys(NEW),
+            {listing.paired_sql}
         );
     END IF;
     RETURN NULL;
@@ -176,27 +212,38 @@ CREATE TRIGGER {p}_row_update AFTER UPDATE ON {listing.table}
 
 
 def _relation_triggers(listing: Listing, rel: Relation) -> str:
+    """Per statement: ``.set()`` links fifty countries in one INSERT, and the
+    owner's keys are counted again once, not once per link."""
     p = f"{listing.prefix}_{rel.facet}"
     return f"""
 CREATE OR REPLACE FUNCTION {p}_link() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    link record;
     owner {listing.table};
 BEGIN
-    IF TG_OP = 'DELETE' THEN link := OLD; ELSE link := NEW; END IF;
-    SELECT * INTO owner FROM {listing.table} WHERE id = link.{rel.owner_column};
-    IF FOUND THEN
+    -- By id, so two transactions lock the same count rows in the same order.
+    FOR owner IN
+        SELECT r.* FROM {listing.table} AS r
+        WHERE r.id IN (SELECT c.{rel.owner_column} FROM changed AS c)
+        ORDER BY r.id
+    LOOP
         PERFORM portal_facet_set(
             '{listing.name}', owner.id,
-            {listing.prefix}_public(owner), {listing.prefix}_keys(owner)
+            {listing.prefix}_public(owner), {listing.prefix}_keys(owner),
+            {listing.paired_sql}
         );
-    END IF;
+    END LOOP;
     RETURN NULL;
 END
 $$;
 DROP TRIGGER IF EXISTS {p}_link ON {rel.through};
-CREATE TRIGGER {p}_link AFTER INSERT OR DELETE ON {rel.through}
-    FOR EACH ROW EXECUTE FUNCTION {p}_link();
+DROP TRIGGER IF EXISTS {p}_link_insert ON {rel.through};
+CREATE TRIGGER {p}_link_insert AFTER INSERT ON {rel.through}
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION {p}_link();
+DROP TRIGGER IF EXISTS {p}_link_delete ON {rel.through};
+CREATE TRIGGER {p}_link_delete AFTER DELETE ON {rel.through}
+    REFERENCING OLD TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION {p}_link();
 """
 
 
@@ -213,6 +260,8 @@ BEGIN
     WHERE listing = '{listing.name}' AND keys @> ARRAY[old_key];
     UPDATE portal_facetcount SET key = new_key
     WHERE listing = '{listing.name}' AND key = old_key;
+    UPDATE portal_facetcount SET given = new_key
+    WHERE listing = '{listing.name}' AND given = old_key;
     RETURN NULL;
 END
 $$;
@@ -244,6 +293,8 @@ def uninstall_sql(listing: Listing) -> str:
     for rel in listing.relations:
         statements += [
             f"DROP TRIGGER IF EXISTS {p}_{rel.facet}_link ON {rel.through};",
+            f"DROP TRIGGER IF EXISTS {p}_{rel.facet}_link_insert ON {rel.through};",
+            f"DROP TRIGGER IF EXISTS {p}_{rel.facet}_link_delete ON {rel.through};",
             f"DROP FUNCTION IF EXISTS {p}_{rel.facet}_link();",
         ]
     for term in listing.all_terms:
@@ -267,11 +318,12 @@ DELETE FROM portal_facetrow WHERE listing = '{name}';
 INSERT INTO portal_facetrow (listing, object_id, public, keys)
 SELECT '{name}', r.id, {p}_public(r), {p}_keys(r) FROM {listing.table} AS r;
 DELETE FROM portal_facetcount WHERE listing = '{name}';
-INSERT INTO portal_facetcount (listing, audience, key, count)
-SELECT '{name}', a, k, count(*)
+INSERT INTO portal_facetcount (listing, audience, given, key, count)
+SELECT '{name}', e.audience, e.given, e.key, count(*)
 FROM portal_facetrow AS f
-    CROSS JOIN LATERAL unnest(portal_facet_audiences(f.public)) AS a
-    CROSS JOIN LATERAL unnest(f.keys) AS k
+    CROSS JOIN LATERAL portal_facet_entries(
+        portal_facet_audiences(f.public), f.keys, {listing.paired_sql}, 1
+    ) AS e
 WHERE f.listing = '{name}'
-GROUP BY a, k;
+GROUP BY e.audience, e.given, e.key;
 """

@@ -1,9 +1,11 @@
 """What every list and detail view of publishable content shares."""
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django_filters.views import FilterView
@@ -13,13 +15,46 @@ from portal.cache import content_version
 FACET_CACHE_SECONDS = 300
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count, when the facets have already counted the rows."""
+# From this many rows in, a page first reads only the keys of its rows.
+DEFERRED_JOIN_FROM = 1000
 
-    def __init__(self, *args, count: int | None = None, **kwargs):
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, when the facets have already counted the rows.
+
+    Deep pages (``DEFERRED_JOIN_FROM``) read the keys of their rows first, then
+    those rows: OFFSET then skips thousands of index entries (the ordering's
+    index holds the key, e.g. the library's slug) instead of thousands of rows.
+    """
+
+    def __init__(
+        self, *args, count: int | None = None, deferred_key: str = "", **kwargs
+    ):
         super().__init__(*args, **kwargs)
         if count is not None:
             self.count = count  # replaces the cached_property's COUNT query
+        self.deferred_key = deferred_key
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        if not self.deferred_key or bottom < DEFERRED_JOIN_FROM:
+            return super().page(number)
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        key = self.deferred_key
+        keys = list(
+            self.object_list.prefetch_related(None).values_list(key, flat=True)[
+                bottom:top
+            ]
+        )
+        found = {
+            getattr(row, key): row
+            for row in self.object_list.filter(**{f"{key}__in": keys})
+        }
+        rows = [found[value] for value in keys if value in found]
+        return self._get_page(rows, number, self)
 
 
 class VisibleToUserMixin:
@@ -54,6 +89,8 @@ class FacetedListView(VisibleToUserMixin, FilterView):
 
     paginate_by = 20
     template_name_suffix = "_list"
+    # Unique, and last in every ordering's index (see CountedPaginator).
+    deferred_key = "slug"
 
     def get_facets(self, queryset) -> list:
         return []
@@ -92,7 +129,9 @@ class FacetedListView(VisibleToUserMixin, FilterView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         total = getattr(self.facets, "total", None)
-        return CountedPaginator(queryset, per_page, count=total, **kwargs)
+        return CountedPaginator(
+            queryset, per_page, count=total, deferred_key=self.deferred_key, **kwargs
+        )
 
     def get_context_data(self, **kwargs):
         # Facets first: their counts hold the number of results the paginator needs.
@@ -102,4 +141,13 @@ class FacetedListView(VisibleToUserMixin, FilterView):
         context["filter_active"] = any(
             key != "page" and values for key, values in self.request.GET.lists()
         )
+        context["subscribe_url"] = self.subscribe_url()
         return context
+
+    def subscribe_url(self) -> str:
+        """The subscription form with the themes this list is filtered by, if any."""
+        themes = [slug for slug in self.request.GET.getlist("theme")[:20] if slug]
+        if not themes:
+            return ""
+        query = urlencode([("theme", slug) for slug in themes])
+        return f"{reverse('notifications:subscribe')}?{query}"

@@ -20,3 +20,7 @@ def rebuild_facet_counts() -> list[str]:
 
     with transaction.atomic():
         return facet_counts.rebuild()
+
+
+# Tasks of packages that are not apps, which autodiscovery does not import.
+from portal.workflow import tasks as workflow_tasks  # noqa: E402, F401

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from portal import feeds, sitemaps, views
 from portal.cache import for_visitors
+from portal.workflow.translation_status import translation_status
 
 feed_patterns = (
     [
@@ -38,6 +39,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/translations/", translation_status, name="translation_status"),
     path("admin/", admin.site.urls),
 ]
 
@@ -53,6 +55,8 @@ urlpatterns += i18n_patterns(
     path("feeds/", include(feed_patterns)),
     path("search/", include("portal.search.urls")),
     path("subscribe/", include("portal.notifications.urls")),
+    path("proposals/", include("portal.proposals.urls")),
+    path("preview/", include("portal.preview")),
     prefix_default_language=True,
 )
 

@@ -11,8 +11,10 @@ from portal.admin import (
     thumbnail,
 )
 from portal.admin_history import HistoryAdmin
+from portal.imports.admin import SpreadsheetImportExportMixin
 
 from .models import Activity, Photo, Project
+from .resources_io import ActivitySheet
 
 
 @admin.register(Project)
@@ -45,7 +47,8 @@ class PhotoInline(TranslationTabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(HistoryAdmin, PublishableAdmin):
+class ActivityAdmin(SpreadsheetImportExportMixin, HistoryAdmin, PublishableAdmin):
+    resource_classes = [ActivitySheet]
     list_display = (
         "title",
         "kind",

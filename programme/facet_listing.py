@@ -59,6 +59,7 @@ ACTIVITIES = Listing(
         "host_country_id",
         "project_id",
     ),
+    paired_facets=("kind", "format", "year", "region", "theme"),
     terms=(
         Term("country", "taxonomy_country", "iso3"),
         Term("region", "taxonomy_region", "slug"),

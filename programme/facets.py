@@ -207,6 +207,7 @@ def _stored_counts(*, user, staff: bool) -> dict[str, dict[str, int]]:
     rows = FacetCount.objects.filter(
         listing=ACTIVITIES.name,
         audience=facet_counts.STAFF if staff else facet_counts.PUBLIC,
+        given="",
         count__gt=0,
     )
     ranked = [

@@ -19,6 +19,8 @@ from portal.publishing import (
     translated_sort_key,
 )
 from portal.richtext import RichTextField
+from portal.storage import GeneratedFileName
+from portal.uploads import CheckedImageField
 
 
 def _visible_partners(user):
@@ -325,8 +327,12 @@ class Photo(models.Model):
         on_delete=models.SET_NULL,
         related_name="photos",
     )
-    image = models.ImageField(
-        _("image"), upload_to="photos/%Y/", width_field="width", height_field="height"
+    # Content checked and re-encoded (portal/uploads); the stored name is generated.
+    image = CheckedImageField(
+        _("image"),
+        upload_to=GeneratedFileName("photos"),
+        width_field="width",
+        height_field="height",
     )
     width = models.PositiveIntegerField(
         _("width"), null=True, blank=True, editable=False

@@ -9,12 +9,17 @@ from portal.admin import (
     PublishableAdmin,
 )
 from portal.admin_history import HistoryAdmin
+from portal.imports.admin import SpreadsheetImportExportMixin
 
 from .models import Resource
+from .resources_io import ResourceSheet
 
 
 @admin.register(Resource)
-class ResourceAdmin(HistoryAdmin, PrivateFilesAdmin, PublishableAdmin):
+class ResourceAdmin(
+    SpreadsheetImportExportMixin, HistoryAdmin, PrivateFilesAdmin, PublishableAdmin
+):
+    resource_classes = [ResourceSheet]
     private_file_fields = ("document",)
     list_display = (
         "title",

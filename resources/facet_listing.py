@@ -69,4 +69,5 @@ RESOURCES = Listing(
         *(f"document_{code}" for code in LANGUAGE_CODES),
         *(f"url_{code}" for code in LANGUAGE_CODES),
     ),
+    paired_facets=("kind", "access", "year", "language", "theme", "region"),
 )

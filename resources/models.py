@@ -24,6 +24,7 @@ from portal.facet_counts import TOTAL
 from portal.publishing import Publishable, PublishableQuerySet, translated_sort_key
 from portal.richtext import RichTextField
 from portal.storage import GeneratedFileName, private_storage
+from portal.uploads import DOCUMENTS, CheckedFileField
 
 
 class ResourceKind(models.TextChoices):
@@ -312,8 +313,10 @@ class Resource(Publishable):
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
     body = RichTextField(_("body"), blank=True)
-    document = models.FileField(
+    # PDF, DOCX, XLSX or PPTX, checked on the content (portal/uploads).
+    document = CheckedFileField(
         _("document"),
+        accept=DOCUMENTS,
         upload_to=GeneratedFileName("resources"),
         storage=private_storage,
         blank=True,

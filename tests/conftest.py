@@ -40,6 +40,17 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_content_types(request):
+    """A transactional test starts after another one flushed the database, which
+    took the content types with it: ids this process cached would point at
+    nothing (a foreign key error at the first Event)."""
+    if _flushes_the_database(request.node):
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

@@ -200,3 +200,30 @@ class SubscriptionFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"reader{n}@example.org")
     language = "ru"
     confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """A pending invitation, as if its mail had just been sent."""
+
+    class Meta:
+        model = "accounts.Invitation"
+
+    email = factory.Sequence(lambda n: f"invitee{n}@mission.example")
+    full_name = factory.Sequence(lambda n: f"Invitee {n}")
+    country = factory.SubFactory(CountryFactory)
+    language = "en"
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """A submitted proposal of a mission member (added by the proposals work)."""
+
+    class Meta:
+        model = "proposals.Proposal"
+        skip_postgeneration_save = True
+
+    kind = "good_practice"
+    title = factory.Sequence(lambda n: f"Proposal {n}")
+    description = "What we did and how others could use it."
+    language = "en"
+    submitted_by = factory.SubFactory(MissionMemberFactory)
+    country = factory.SelfAttribute("submitted_by.country")

@@ -125,3 +125,107 @@ class User(AbstractBaseUser, PermissionsMixin):
 def can_see_restricted(user) -> bool:
     """True for signed-in staff and mission members; False for anonymous visitors."""
     return bool(user.is_authenticated and user.can_see_restricted)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> InvitationQuerySet:
+        """Not yet accepted (whether or not the link has expired)."""
+        return self.filter(accepted_at__isnull=True)
+
+    def accepted(self) -> InvitationQuerySet:
+        return self.filter(accepted_at__isnull=False)
+
+    def expired(self) -> InvitationQuerySet:
+        """Pending, and the latest mail's link is past INVITATION_MAX_AGE."""
+        limit = timezone.now() - settings.INVITATION_MAX_AGE
+        return self.pending().filter(sent_at__lt=limit)
+
+    def for_email(self, email: str) -> InvitationQuerySet:
+        return self.filter(email__iexact=email.strip())
+
+
+class Invitation(models.Model):
+    """Staff invite a member of a mission; the mailed link lets them set a password.
+
+    ``generation`` is signed into the link: a resend bumps it, so only the latest
+    mail's link works. The link works once (``accepted_at``) and for
+    INVITATION_MAX_AGE after it was mailed.
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    country = models.ForeignKey(
+        "taxonomy.Country",
+        verbose_name=_("country (mission)"),
+        on_delete=models.PROTECT,
+        related_name="invitations",
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The invitation mail and the member's account use this language."),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations_sent",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    generation = models.PositiveIntegerField(_("times sent"), default=1)
+    mailed_generation = models.PositiveIntegerField(default=0, editable=False)
+    sent_at = models.DateTimeField(_("last sent at"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitation",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One open invitation per address: a second one is a resend.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True),
+                name="accounts_invitation_one_pending_per_email",
+                violation_error_message=_(
+                    "This address has an open invitation already."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:accounts_invitation_change", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = User.objects.normalize_email(self.email).strip().lower()
+
+    @property
+    def expires_at(self):
+        return self.sent_at + settings.INVITATION_MAX_AGE
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return not self.is_accepted and timezone.now() > self.expires_at

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.storage import GeneratedFileName, private_storage
+from portal.uploads import ATTACHMENTS, CheckedFileField
 
 
 class ProposalKind(models.TextChoices):
@@ -23,6 +24,29 @@ class ProposalStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
+
+
+def can_propose(user) -> bool:
+    """Mission members propose; staff may too (on a mission's behalf)."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_staff or user.is_mission_member)
+    )
+
+
+class ProposalQuerySet(models.QuerySet):
+    def submitted_by(self, user) -> ProposalQuerySet:
+        return self.filter(submitted_by=user)
+
+    def with_listing_data(self) -> ProposalQuerySet:
+        """What the member's list shows: kind, status, country, attachment count."""
+        # Explicit order: with the count's GROUP BY the default ordering is not kept.
+        return (
+            self.select_related("country")
+            .annotate(attachment_count=models.Count("attachments"))
+            .order_by("-created_at", "-pk")
+        )
 
 
 class Proposal(models.Model):
@@ -85,6 +109,8 @@ class Proposal(models.Model):
     result = GenericForeignKey("result_type", "result_id")
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
 
+    objects = ProposalQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
@@ -104,6 +130,10 @@ class Proposal(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("admin:proposals_proposal_change", args=[self.pk])
 
+    @property
+    def is_decided(self) -> bool:
+        return self.status != ProposalStatus.SUBMITTED
+
 
 class ProposalAttachment(models.Model):
     proposal = models.ForeignKey(
@@ -112,8 +142,9 @@ class ProposalAttachment(models.Model):
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    file = models.FileField(
+    file = CheckedFileField(
         _("file"),
+        accept=ATTACHMENTS,
         upload_to=GeneratedFileName("proposals"),
         storage=private_storage,
         max_length=200,

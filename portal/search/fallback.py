@@ -12,7 +12,8 @@ from django.utils import translation
 
 from .indexing import SOURCES
 from .models import Kind
-from .results import Criteria, Hit, entry_url, highlighted
+from .ranking import Criteria
+from .results import Hit, entry_url, highlighted
 
 PER_KIND = 100
 
@@ -27,8 +28,11 @@ def fallback_hits(criteria: Criteria, user) -> list[Hit]:
             continue
         condition = Q()
         for code in ("ru", "en"):
-            condition |= Q(**{f"{source.title}_{code}__icontains": text})
-            condition |= Q(**{f"{source.summary}_{code}__icontains": text})
+            # SQLite folds the case of ASCII letters only: "пособие" would miss
+            # "Пособие" unless its capitalised forms are looked for too.
+            for form in {text, text.lower(), text.capitalize(), text.upper()}:
+                condition |= Q(**{f"{source.title}_{code}__icontains": form})
+                condition |= Q(**{f"{source.summary}_{code}__icontains": form})
         model = source.get_model()
         items = model.objects.visible_to(user).filter(condition).order_by("pk")
         for item in items[:PER_KIND]:

@@ -1,8 +1,10 @@
 """One search, start to end: the words, the reader's access, facets, a page of hits.
 
-PostgreSQL runs the full-text search (``results.py``); any other database the
-substring fallback (``fallback.py``). A query that finds nothing is tried once
-more with its misspelt words corrected (``spelling.py``).
+PostgreSQL runs the full-text search (``ranking.py`` picks and orders the hits,
+``results.py`` shows a page of them); any other database the substring fallback
+(``fallback.py``). A query that finds nothing is tried once more with its
+misspelt words corrected; one that finds a few items offers another spelling
+that finds clearly more (``spelling.py``).
 """
 
 from __future__ import annotations
@@ -17,24 +19,30 @@ from django.utils.translation import gettext_lazy as _
 from portal.facets import Facet, build_facet
 from portal.taxonomy.choices import region_choices, theme_choices
 
-from . import fallback, results, spelling
+from . import fallback, ranking, results, spelling
 from .forms import language_choices
 from .models import Kind, reader_of
 
 PER_PAGE = 20
+# Fewer results than this: look for a better spelling ("did you mean").
+FEW = 5
 
 
 @dataclass
 class Outcome:
-    criteria: results.Criteria
+    criteria: ranking.Criteria
+    # Matches; when ``capped``, the planner's estimate (0: none could be made).
     total: int
     page: Page
     facets: list[Facet]
     # The query as run when the typed one found nothing and a correction did.
     corrected: str = ""
+    # Another spelling that finds clearly more, when the query found a few items.
+    suggestion: str = ""
     fallback: bool = False
-    # More matches than ``results.POOL``: the newest of them were ranked and counted.
+    # More matches than ``ranking.POOL``: the best of them were ranked and counted.
     capped: bool = False
+    pool: int = ranking.POOL
 
 
 class LazyHits:
@@ -56,7 +64,7 @@ class LazyHits:
         )
 
 
-def facets_of(criteria: results.Criteria, counts: dict) -> list[Facet]:
+def facets_of(criteria: ranking.Criteria, counts: dict) -> list[Facet]:
     years = sorted(counts.get("year", {}), reverse=True)
     chosen_years = [y for y in criteria.year if y not in years]
     return [
@@ -99,7 +107,7 @@ def facets_of(criteria: results.Criteria, counts: dict) -> list[Facet]:
     ]
 
 
-def find(*, criteria: results.Criteria, user, page_number) -> Outcome:
+def find(*, criteria: ranking.Criteria, user, page_number) -> Outcome:
     if connection.vendor != "postgresql":
         hits = fallback.fallback_hits(criteria, user)
         counts = {"kind": fallback.fallback_kind_counts(hits)}
@@ -114,15 +122,17 @@ def find(*, criteria: results.Criteria, user, page_number) -> Outcome:
 
     reader = reader_of(user)
     language = translation.get_language() or "ru"
-    found = results.ranked_search(criteria, reader)
-    corrected = ""
-    if not found.total:
+    found = ranking.ranked_search(criteria, reader)
+    corrected = suggestion = ""
+    if not found.ids:
         better = spelling.corrected(criteria.q)
         if better:
             retry = replace(criteria, q=better)
-            retry_found = results.ranked_search(retry, reader)
-            if retry_found.total:
+            retry_found = ranking.ranked_search(retry, reader)
+            if retry_found.ids:
                 criteria, found, corrected = retry, retry_found, better
+    elif len(found.ids) < FEW and not criteria.filtered:
+        suggestion = spelling.alternative(criteria.q, reader) or ""
     paginator = Paginator(LazyHits(criteria, reader, language, found.ids), PER_PAGE)
     return Outcome(
         criteria=criteria,
@@ -130,5 +140,6 @@ def find(*, criteria: results.Criteria, user, page_number) -> Outcome:
         page=paginator.get_page(page_number),
         facets=facets_of(criteria, found.counts),
         corrected=corrected,
+        suggestion=suggestion,
         capped=found.capped,
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.taxonomy.choices import region_choices, theme_choices
 
 from .models import BOTH_LANGUAGES, Kind
-from .results import Criteria
+from .ranking import Criteria
 
 MAX_QUERY = 200
 FIRST_YEAR = 1945

@@ -99,11 +99,16 @@ def _weighted(columns: Iterable[tuple[str, str]]) -> SearchVector:
     return vector
 
 
-# Title A, summary B, body and document C; the head (title and summary) ranks,
-# and is what visitors may search in a ``missions`` resource.
+# Title A, summary B, body and document C; the head (title and summary) is what
+# visitors may search in a ``missions`` resource; the title alone ranks first.
 VECTOR = _weighted([("title", "A"), ("summary", "B"), ("body", "C")])
 HEAD_VECTOR = _weighted([("title", "A"), ("summary", "B")])
-UPDATE_VECTORS = {"vector": VECTOR, "head_vector": HEAD_VECTOR}
+TITLE_VECTOR = _weighted([("title", "A")])
+UPDATE_VECTORS = {
+    "vector": VECTOR,
+    "head_vector": HEAD_VECTOR,
+    "title_vector": TITLE_VECTOR,
+}
 
 
 def _audience(kind: str, item) -> str:
@@ -210,7 +215,7 @@ def _save(entries: list[SearchEntry]) -> None:
     fields = [
         f.name
         for f in SearchEntry._meta.concrete_fields
-        if f.name not in ("id", "kind", "object_id", "vector", "head_vector")
+        if f.name not in ("id", "kind", "object_id", *UPDATE_VECTORS)
     ]
     SearchEntry.objects.bulk_create(
         entries,
@@ -257,31 +262,52 @@ def enabled() -> bool:
     return connection.vendor == "postgresql"
 
 
+@dataclass(frozen=True)
+class Rebuilt:
+    """An item whose entry was rebuilt; for a resource, ``files`` holds the file
+    name each language's stored text came from (so the caller can tell a new
+    upload without another query)."""
+
+    kind: str
+    item: models.Model
+    files: dict[str, str]
+
+
+def entries_refresh(*, items: Iterable[tuple[str, int]]) -> list[Rebuilt]:
+    """Rebuild the entries of these (kind, id) items from the database; drop those
+    whose item is gone. A fixed number of queries per kind, however many items."""
+    if not enabled():
+        return []
+    by_kind: dict[str, set[int]] = {}
+    for kind, pk in items:
+        by_kind.setdefault(kind, set()).add(int(pk))
+    rebuilt: list[Rebuilt] = []
+    for kind, ids in by_kind.items():
+        model = SOURCES[kind].get_model()
+        found = list(prefetched(kind, model._default_manager.filter(pk__in=ids)))
+        texts: dict[int, dict[str, str]] = {}
+        files: dict[int, dict[str, str]] = {}
+        if kind == Kind.RESOURCE and found:
+            for pk, language, name, text in _documents(item.pk for item in found):
+                files.setdefault(pk, {})[language] = name
+                if text:
+                    texts.setdefault(pk, {})[language] = text
+        _save([entry_for(kind, item, texts.get(item.pk, {})) for item in found])
+        gone = ids - {item.pk for item in found}
+        if gone:
+            SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete()
+        rebuilt += [Rebuilt(kind, item, files.get(item.pk, {})) for item in found]
+    return rebuilt
+
+
 def entry_refresh(
     *, kind: str, item=None, object_id: int | None = None
 ) -> dict[str, str]:
-    """Rebuild the entry of one item from the database (or drop it if it is gone).
-
-    Returns, for a resource, the file name each language's stored text came from
-    (so the caller can tell a new upload without another query).
-    """
-    if not enabled():
-        return {}
-    model = SOURCES[kind].get_model()
+    """Rebuild the entry of one item now (or drop it if it is gone); for a
+    resource, returns the file name each language's stored text came from."""
     pk = item.pk if item is not None else object_id
-    fresh = prefetched(kind, model._default_manager.filter(pk=pk)).first()
-    if fresh is None:
-        SearchEntry.objects.filter(kind=kind, object_id=pk).delete()
-        return {}
-    texts: dict[str, str] = {}
-    files: dict[str, str] = {}
-    if kind == Kind.RESOURCE:
-        for _pk, language, name, text in _documents([pk]):
-            files[language] = name
-            if text:
-                texts[language] = text
-    _save([entry_for(kind, fresh, texts)])
-    return files
+    rebuilt = entries_refresh(items=[(kind, pk)])
+    return rebuilt[0].files if rebuilt else {}
 
 
 def entry_delete(*, kind: str, object_id: int) -> None:
@@ -329,3 +355,20 @@ def entries_rebuild(*, batch_size: int = 1000, progress=None) -> dict[str, int]:
         )
         gone.delete()
     return counts
+
+
+def entries_store_newest_first() -> None:
+    """Rewrite the entries table newest first, and refresh its statistics.
+
+    A search reads each tier's matches in storage order and stops at its pool
+    (``ranking.py``): in this order, those are the newest. Entries changed later
+    are stored wherever there is room, so the order wears; the rebuild command
+    restores it. CLUSTER locks the table while it runs (seconds for 100,000
+    entries; searches wait), so it is a maintenance step, not part of a save.
+    """
+    if not enabled():
+        return
+    table = SearchEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"CLUSTER {table} USING search_entry_newest")
+        cursor.execute(f"ANALYZE {table}")

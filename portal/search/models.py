@@ -8,9 +8,12 @@ and all at once by ``manage.py rebuild_search_index``.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
+
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import can_see_restricted
@@ -52,12 +55,40 @@ def reader_of(user) -> Reader:
     return Reader.VISITOR
 
 
-def text_query(text: str) -> SearchQuery:
-    """The reader's words parsed with both configurations (websearch syntax, so
-    operators typed by a visitor are plain words or harmless ``or``/``-``)."""
-    return SearchQuery(text, config="russian", search_type="websearch") | SearchQuery(
-        text, config="english", search_type="websearch"
-    )
+@functools.lru_cache(maxsize=512)
+def parsed_query(text: str) -> str:
+    """The reader's words as tsquery text, parsed with both configurations
+    (websearch syntax, so operators typed by a visitor are plain words or
+    harmless ``or``/``-``); "" when no word is left (stop words only).
+
+    An English word parses the same in both ("terrorism": 'terror'), and then
+    appears once: the planner would count ``'terror' | 'terror'`` as two
+    independent words and think it twice as common. One small query, no table;
+    memoised, since it depends only on the text and the dictionaries.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT websearch_to_tsquery('russian', %s)::text,"
+            " websearch_to_tsquery('english', %s)::text",
+            [text, text],
+        )
+        parts = list(dict.fromkeys(part for part in cursor.fetchone() if part))
+    if len(parts) < 2:
+        return "".join(parts)
+    return " | ".join(f"( {part} )" for part in parts)
+
+
+class ParsedQuery(SearchQuery):
+    """A tsquery given in its text form, already parsed: a constant to PostgreSQL."""
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"({sql})::tsquery", params
+
+
+def text_query(text: str) -> ParsedQuery:
+    """``parsed_query`` of ``text``, for the ``@@`` lookups, ranks and headlines."""
+    return ParsedQuery(parsed_query(text))
 
 
 class SearchEntryQuerySet(models.QuerySet):
@@ -67,31 +98,41 @@ class SearchEntryQuerySet(models.QuerySet):
             return self.all()
         return self.filter(audience__in=[Audience.PUBLIC, Audience.MISSIONS])
 
-    def matching(
-        self, query: SearchQuery, reader: str, fields=("id", "rank"), *, head: bool
-    ) -> SearchEntryQuerySet:
-        """``fields`` of the entries that the reader may find and whose title or
-        summary (``head``) or any text (not ``head``) matches. ``rank`` is the
-        relevance from title (A) and summary (B); a body-only match ranks 0.
+    def readable_heads(self, reader: str) -> SearchEntryQuerySet:
+        """Entries whose title and summary the reader may search."""
+        return self.for_reader(reader)
 
-        Visitors match a ``missions`` entry by its title and summary only, so its
-        body never shows through a result. Each query is one GIN condition plus a
-        plain column test: PostgreSQL never re-reads a vector per row (vectors
-        live out of line, migration 0002; the head inline, migration 0003).
-        """
-        # No ORDER BY (Meta.ordering would sort every match): callers take a slice.
-        entries = self.order_by().annotate(
-            rank=SearchRank(models.F("head_vector"), query)
-        )
-        if head:
-            entries = entries.filter(head_vector=query)
-        else:
-            entries = entries.filter(vector=query)
-        if reader == Reader.VISITOR and not head:
-            entries = entries.filter(audience=Audience.PUBLIC)
-        elif reader != Reader.STAFF:
-            entries = entries.filter(audience__in=[Audience.PUBLIC, Audience.MISSIONS])
-        return entries.values_list(*fields)
+    def readable_bodies(self, reader: str) -> SearchEntryQuerySet:
+        """Entries whose whole text the reader may search: a visitor searches a
+        ``missions`` entry by its title and summary only, so its body never
+        shows through a result."""
+        if reader == Reader.VISITOR:
+            return self.filter(audience=Audience.PUBLIC)
+        return self.for_reader(reader)
+
+    def with_facets(
+        self,
+        *,
+        kind: Iterable[str] = (),
+        theme: Iterable[str] = (),
+        region: Iterable[str] = (),
+        year: Iterable[str] = (),
+        languages: Iterable[str] = (),
+    ) -> SearchEntryQuerySet:
+        """Entries of these kinds, themes, regions and years (any of each), available
+        in all of ``languages``."""
+        entries = self
+        if kind:
+            entries = entries.filter(kind__in=list(kind))
+        if theme:
+            entries = entries.filter(themes__has_any_keys=list(theme))
+        if region:
+            entries = entries.filter(regions__has_any_keys=list(region))
+        if year:
+            entries = entries.filter(year__in=[int(value) for value in year])
+        if languages:
+            entries = entries.filter(languages__contains=list(languages))
+        return entries
 
 
 class SearchEntry(models.Model):
@@ -125,9 +166,12 @@ class SearchEntry(models.Model):
     regions = models.JSONField(default=list, blank=True)
     languages = models.JSONField(default=list, blank=True)
     vector = SearchVectorField(null=True)
-    # Titles and summaries: what ranks an entry, and all that visitors may search
-    # of a ``missions`` entry. Stored inline (migration 0003), unlike ``vector``.
+    # Titles and summaries: all that visitors may search of a ``missions`` entry.
     head_vector = SearchVectorField(null=True)
+    # Titles only, small and stored inline (migration 0005): a search takes its
+    # title matches first, newest first, by walking ``search_entry_newest`` and
+    # testing this column row by row, or through its GIN index when rare.
+    title_vector = SearchVectorField(null=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SearchEntryQuerySet.as_manager()
@@ -144,6 +188,12 @@ class SearchEntry(models.Model):
         indexes = [
             GinIndex(fields=["vector"], name="search_entry_vector"),
             GinIndex(fields=["head_vector"], name="search_entry_head"),
+            GinIndex(fields=["title_vector"], name="search_entry_title"),
+            models.Index(
+                models.OrderBy(models.F("date"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                name="search_entry_newest",
+            ),
             GinIndex(
                 fields=["titles"],
                 opclasses=["gin_trgm_ops"],

@@ -1,35 +1,27 @@
-"""Running a search on PostgreSQL: ranked hits, facet counts and snippets.
+"""The hits of one page of a search: titles and highlighted snippets, one query.
 
-Work per search is bounded: at most ``POOL`` matching entries are read through
-the GIN indexes, those matching in title or summary first (one or two queries),
-then ranked and counted per facet in Python; then the shown page's titles and
-snippets (one query). A query matching more than ``POOL`` items ranks and counts
-``POOL`` of them and says so: on the 100,000-resource bench, ranking all 60,000
-entries that contain "terrorism" costs half a second. The pool is cached per
-query, reader and content version, so ticking facets and turning pages reuse it.
+Which entries are on the page, and in what order, is ``ranking.py``'s work.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline
-from django.core.cache import cache
-from django.db import connection, models
+from django.db import models
+from django.db.models.expressions import RawSQL
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.cache import content_version
+from .models import Audience, Kind, Reader, SearchEntry, text_query
+from .ranking import Criteria
 
-from .models import BOTH_LANGUAGES, Audience, Kind, Reader, SearchEntry, text_query
-
-POOL = 500
-POOL_CACHE_SECONDS = 300
 START, STOP = "\x02", "\x03"  # never in indexed text (see indexing.CONTROL)
-# ts_headline reads the whole text it is given: only the start of long documents.
-HEADLINE_TEXT = 20_000
+# ts_headline reads the whole text it is given: a window of the body, from a
+# little (``HEADLINE_LEAD`` characters) before its first match.
+HEADLINE_TEXT = 10_000
+HEADLINE_LEAD = 300
 HEADLINE_OPTIONS = {
     "start_sel": START,
     "stop_sel": STOP,
@@ -39,161 +31,6 @@ HEADLINE_OPTIONS = {
     "fragment_delimiter": " … ",
 }
 CONFIGS = {"ru": "russian", "en": "english"}
-FACETS = ("kind", "theme", "region", "year", "language")
-
-
-@dataclass(frozen=True)
-class Criteria:
-    """A search as the query string gave it (validated by ``forms.SearchForm``)."""
-
-    q: str
-    kind: tuple[str, ...] = ()
-    theme: tuple[str, ...] = ()
-    region: tuple[str, ...] = ()
-    year: tuple[str, ...] = ()
-    language: str = ""
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A matching entry as the pool holds it: enough to rank and count it."""
-
-    id: int
-    rank: float
-    date_key: int  # days since year 1, 0 when undated: newest first on ties
-    kind: str
-    year: str
-    themes: frozenset[str]
-    regions: frozenset[str]
-    languages: frozenset[str]
-
-
-def _passes(row: Candidate, criteria: Criteria, skip: str = "") -> bool:
-    """Does ``row`` satisfy every facet of ``criteria`` except ``skip``?"""
-    if criteria.kind and skip != "kind" and row.kind not in criteria.kind:
-        return False
-    if criteria.theme and skip != "theme" and not row.themes & set(criteria.theme):
-        return False
-    if criteria.region and skip != "region" and not row.regions & set(criteria.region):
-        return False
-    if criteria.year and skip != "year" and row.year not in criteria.year:
-        return False
-    if criteria.language and skip != "language":
-        codes = (
-            {"ru", "en"} if criteria.language == BOTH_LANGUAGES else {criteria.language}
-        )
-        if not codes <= row.languages:
-            return False
-    return True
-
-
-POOL_FIELDS = ("id", "rank", "date", "kind", "year", "themes", "regions", "languages")
-
-
-def candidates(q: str, reader: str, *, head: bool):
-    """``POOL + 1`` matches as the index finds them, ranked (one more than ``POOL``
-    tells that there are more): no ORDER BY, so PostgreSQL stops early."""
-    query = text_query(q)
-    return SearchEntry.objects.matching(query, reader, POOL_FIELDS, head=head)[
-        : POOL + 1
-    ]
-
-
-def read_pool(q: str, reader: str) -> list[Candidate]:
-    """The matches (at most ``POOL + 1``), with rank and facet keys.
-
-    Title and summary matches first; body and document matches only fill up to
-    ``POOL`` (a second query), so a common word's pool holds the entries that
-    are about it, not those that mention it.
-    """
-    with connection.cursor() as cursor:
-        # Only the GIN index finds matches cheaply: a scan that tests rows one by
-        # one re-reads each vector from TOAST, and the planner does not know it
-        # (it chose that for "terrorism" and took 400 ms instead of 15).
-        cursor.execute(
-            "SELECT set_config('enable_seqscan', 'off', false),"
-            " set_config('enable_indexscan', 'off', false)"
-        )
-        try:
-            rows = {row[0]: row for row in candidates(q, reader, head=True)}
-            if len(rows) <= POOL:
-                for row in candidates(q, reader, head=False):
-                    rows.setdefault(row[0], row)
-        finally:
-            cursor.execute(
-                "SELECT set_config('enable_seqscan', 'on', false),"
-                " set_config('enable_indexscan', 'on', false)"
-            )
-    pool = [
-        Candidate(
-            id=pk,
-            rank=rank,
-            date_key=date.toordinal() if date else 0,
-            kind=kind,
-            year=str(year or ""),
-            themes=frozenset(themes or ()),
-            regions=frozenset(regions or ()),
-            languages=frozenset(languages or ()),
-        )
-        for pk, rank, date, kind, year, themes, regions, languages in rows.values()
-    ]
-    # Head matches first, then the newest: the ones past ``POOL`` are left out.
-    pool.sort(key=lambda row: (row.rank <= 0, -row.date_key, -row.id))
-    return pool[: POOL + 1]
-
-
-def pool_of(q: str, reader: str) -> list[Candidate]:
-    digest = hashlib.sha256(q.encode()).hexdigest()
-    key = f"search:pool:{content_version()}:{reader}:{digest}"
-    pool = cache.get(key)
-    if pool is None:
-        pool = read_pool(q, reader)
-        cache.set(key, pool, POOL_CACHE_SECONDS)
-    return pool
-
-
-@dataclass
-class Ranked:
-    """What one search found: the ranked ids, facet counts, and whether capped."""
-
-    ids: list[int]
-    counts: dict[str, dict[str, int]]
-    capped: bool
-
-    @property
-    def total(self) -> int:
-        return len(self.ids)
-
-
-def ranked_search(criteria: Criteria, reader: str) -> Ranked:
-    pool = pool_of(criteria.q, reader)
-    capped = len(pool) > POOL
-    pool = pool[:POOL]
-    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-
-    def add(name: str, option: str) -> None:
-        if option:
-            counts[name][option] = counts[name].get(option, 0) + 1
-
-    for row in pool:
-        if _passes(row, criteria, "kind"):
-            add("kind", row.kind)
-        if _passes(row, criteria, "year"):
-            add("year", row.year)
-        if _passes(row, criteria, "theme"):
-            for theme in row.themes:
-                add("theme", theme)
-        if _passes(row, criteria, "region"):
-            for region in row.regions:
-                add("region", region)
-        if _passes(row, criteria, "language"):
-            for code in row.languages:
-                add("language", code)
-            if {"ru", "en"} <= row.languages:
-                add("language", BOTH_LANGUAGES)
-    chosen = [row for row in pool if _passes(row, criteria)]
-    chosen.sort(key=lambda row: (-row.rank, -row.date_key, -row.id))
-    return Ranked(ids=[row.id for row in chosen], counts=counts, capped=capped)
 
 
 @dataclass
@@ -239,14 +76,43 @@ def highlighted(text: str) -> SafeString:
     return mark_safe(safe)  # noqa: S308 - escaped above; only our own tags added
 
 
-def _headline_text(code: str, reader: str):
-    """What a snippet may quote: a visitor gets only the summary of a locked item."""
+def _body_window(code: str, q: str) -> RawSQL:
+    """The body, or for a long one the ``HEADLINE_TEXT`` characters from a little
+    before where a word of the query first occurs (from the start if nowhere).
+
+    The query's lexemes (stems, lower case) are looked for as they are and
+    capitalised: a stem is a prefix of the words it stands for ("терроризм" in
+    "терроризма", "identif" in "identification"). ``strpos`` reads the text
+    without building a vector, so a match 150,000 characters into a document
+    costs about what one at the start does. A body short enough (its stored
+    size says so without reading it) is taken whole, as before; a long one is
+    read from TOAST once (the ``OFFSET 0`` sub-select), not once per lexeme.
+    """
+    body = f'"{SearchEntry._meta.db_table}"."body_{code}"'
+    # Only our own table and column names and constants are formatted in; the
+    # words are parameters.
+    sql = f"""CASE WHEN octet_length({body}) <= {HEADLINE_TEXT} THEN {body} ELSE (
+        SELECT substr(whole.text, CASE WHEN first.at <= {HEADLINE_TEXT - HEADLINE_LEAD}
+            THEN 1 ELSE first.at - {HEADLINE_LEAD} END, {HEADLINE_TEXT})
+        FROM (SELECT {body} || '' AS text OFFSET 0) AS whole,
+        LATERAL (
+            SELECT COALESCE(min(LEAST(NULLIF(strpos(whole.text, lexeme), 0),
+                NULLIF(strpos(whole.text, initcap(lexeme)), 0))), 1) AS at
+            FROM unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s))) AS lexeme
+        ) AS first
+    ) END"""  # noqa: S608
+    return RawSQL(sql, (CONFIGS[code], q), output_field=models.TextField())  # noqa: S611
+
+
+def _headline_text(code: str, reader: str, q: str):
+    """What a snippet may quote: the summary, then the body or the window of it
+    where the words are; a visitor gets only the summary of a locked item."""
     summary = models.F(f"summary_{code}")
-    full = models.functions.Left(
-        models.functions.Concat(
-            summary, models.Value(" "), f"body_{code}", output_field=models.TextField()
-        ),
-        HEADLINE_TEXT,
+    full = models.functions.Concat(
+        summary,
+        models.Value(" "),
+        _body_window(code, q),
+        output_field=models.TextField(),
     )
     if reader != Reader.VISITOR:
         return full
@@ -272,7 +138,10 @@ def page_of_hits(criteria: Criteria, reader: str, language: str, ids: list[int])
     query = text_query(criteria.q)
     annotations = {
         f"h_{code}": SearchHeadline(
-            _headline_text(code, reader), query, config=config, **HEADLINE_OPTIONS
+            _headline_text(code, reader, criteria.q),
+            query,
+            config=config,
+            **HEADLINE_OPTIONS,
         )
         for code, config in CONFIGS.items()
     }

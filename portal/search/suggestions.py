@@ -9,7 +9,8 @@ from django.utils import translation
 from .fallback import fallback_hits
 from .indexing import CONTROL
 from .models import SearchEntry, reader_of
-from .results import Criteria, entry_url
+from .ranking import Criteria
+from .results import entry_url
 
 MIN_LENGTH = 2
 MAX_LENGTH = 100

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from .finder import find
 from .forms import MAX_QUERY, SearchForm
-from .results import Criteria
+from .ranking import Criteria
 from .suggestions import suggestions
 
 

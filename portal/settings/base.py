@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "portal.demo",
     "portal",
     "axes",
+    # Import/export: spreadsheet import and export of content in the admin.
+    "import_export",
 ]
 
 MIDDLEWARE = [
@@ -164,6 +166,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Accounts
+# An invitation link works once, for this long after its mail was sent.
+INVITATION_MAX_AGE = timedelta(
+    days=env.int("DJANGO_INVITATION_MAX_AGE_DAYS", default=7)
+)
+# A password reset link: Django's default (three days), said here so mails can quote it.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+# Lax: the session and CSRF cookies are not sent with cross-site POSTs.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
 # Languages: Russian is the default, English its equal; each falls back to the other.
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
@@ -204,6 +217,19 @@ PRIVATE_MEDIA_X_ACCEL_PREFIX = env.str(
 )
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Uploads (portal/uploads): limits per kind of file, checked before the content is
+# read. The proxy in front (nginx client_max_body_size) should refuse bodies above
+# the largest of them. Bigger uploads than FILE_UPLOAD_MAX_MEMORY_SIZE go to a
+# temporary file, not to memory.
+UPLOAD_MAX_DOCUMENT_MB = env.int("UPLOAD_MAX_DOCUMENT_MB", default=25)
+UPLOAD_MAX_IMAGE_MB = env.int("UPLOAD_MAX_IMAGE_MB", default=10)
+# Decompression bombs: a small file that decodes to a huge bitmap is refused.
+UPLOAD_MAX_IMAGE_PIXELS = env.int("UPLOAD_MAX_IMAGE_PIXELS", default=40_000_000)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# How many files a mission member may attach to one proposal.
+PROPOSAL_MAX_ATTACHMENTS = env.int("PROPOSAL_MAX_ATTACHMENTS", default=5)
 
 # Redis: cache and Celery broker. Without it the cache is local memory and Celery
 # runs tasks in-process, so the portal still works on a laptop.
@@ -339,3 +365,16 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=45),
     },
 }
+
+# Import/export (portal/imports/): staff import and export partners, activities and
+# resources as CSV or XLSX. An import is dry-run first; the uploaded file waits for
+# the confirmation in the cache (shared by every web process, expires by itself).
+IMPORT_MAX_MB = env.int("IMPORT_MAX_MB", default=10)
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Formula cells are neutralised on export; portal/imports/formats.py prefixes an
+# apostrophe (the library's own rule only drops a leading "=").
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# A control character that XLSX cannot hold becomes U+FFFD instead of failing the export.
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
+IMPORT_EXPORT_CHUNK_SIZE = 500

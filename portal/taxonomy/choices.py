@@ -30,9 +30,24 @@ def _cached(kind: str, build) -> list[tuple[str, str]]:
     return choices
 
 
+def _names(queryset, key: str) -> list[tuple[str, str]]:
+    """(key, name in the active language, else the other's), in the queryset's order.
+
+    Plain tuples, not model instances: with no shared cache (or a cold one) these
+    lists are built on every list page, and 193 countries as instances cost more
+    than the rest of the page's queries.
+    """
+    codes = [code for code, _name in settings.LANGUAGES]
+    active = translation.get_language()
+    ordered = [active] if active in codes else []
+    ordered += [code for code in codes if code != active]
+    rows = queryset.values_list(key, *(f"name_{code}" for code in ordered))
+    return [(row[0], next((name for name in row[1:] if name), "")) for row in rows]
+
+
 def region_choices() -> list[tuple[str, str]]:
     """(slug, name) in the programme's order."""
-    return _cached("regions", lambda: [(r.slug, r.name) for r in Region.objects.all()])
+    return _cached("regions", lambda: _names(Region.objects.all(), "slug"))
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -40,7 +55,7 @@ def country_choices() -> list[tuple[str, str]]:
     return _cached(
         "countries",
         lambda: sorted(
-            ((c.iso3, c.name) for c in Country.objects.all()),
+            _names(Country.objects.order_by(), "iso3"),
             key=lambda choice: choice[1].casefold(),
         ),
     )
@@ -48,7 +63,7 @@ def country_choices() -> list[tuple[str, str]]:
 
 def theme_choices() -> list[tuple[str, str]]:
     """(slug, name) in the programme's order."""
-    return _cached("themes", lambda: [(t.slug, t.name) for t in Theme.objects.all()])
+    return _cached("themes", lambda: _names(Theme.objects.all(), "slug"))
 
 
 def forget_choices() -> None:

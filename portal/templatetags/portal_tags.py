@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import functools
+import html
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -215,10 +217,26 @@ def language_badge_context(codes: list[str]) -> dict:
     }
 
 
-@register.inclusion_tag("includes/language_badge.html")
-def language_badge(obj) -> dict:
+@functools.lru_cache(maxsize=64)
+def _rendered_language_badge(codes: tuple[str, ...], language: str) -> SafeString:
+    # A list repeats the same three badges twenty times: render each once per
+    # language (``language`` keys the cache; the template is the only markup).
+    return mark_safe(  # noqa: S308 - rendered by the template engine
+        render_to_string(
+            "includes/language_badge.html", language_badge_context(list(codes))
+        )
+    )
+
+
+def render_language_badge(codes) -> SafeString:
+    """includes/language_badge.html for these language codes."""
+    return _rendered_language_badge(tuple(codes), translation.get_language() or "")
+
+
+@register.simple_tag
+def language_badge(obj) -> SafeString:
     """RU / EN / RU+EN: the languages in which an item is complete."""
-    return language_badge_context(obj.complete_languages())
+    return render_language_badge(obj.complete_languages())
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
@@ -307,24 +325,19 @@ def listing(queryset):
 def facet_options(facet) -> SafeString:
     """The inputs of one facet, built in Python.
 
-    A library facet can hold two hundred options (countries, years); rendered
-    through the template engine they cost more than the rest of the page.
+    A facet can hold two hundred options (countries, years, partners); rendered
+    through the template engine, or even ``format_html`` per option, they cost
+    more than the rest of the page. Every value is escaped with ``html.escape``.
     """
     kind = "checkbox" if facet.multiple else "radio"
-    return format_html_join(
-        "\n",
-        '<label class="facet__option"><input type="{}" name="{}" value="{}"{}>'
-        ' <span class="facet__label">{}</span>'
-        ' <span class="facet__count">{}</span></label>',
-        (
-            (
-                kind,
-                facet.name,
-                option.value,
-                mark_safe(" checked") if option.selected else "",  # noqa: S308
-                option.label,
-                option.count,
-            )
+    name = html.escape(str(facet.name))
+    return mark_safe(  # noqa: S308 - every interpolated value is escaped
+        "\n".join(
+            f'<label class="facet__option"><input type="{kind}" name="{name}"'
+            f' value="{html.escape(str(option.value))}"'
+            f"{' checked' if option.selected else ''}>"
+            f' <span class="facet__label">{html.escape(str(option.label))}</span>'
+            f' <span class="facet__count">{int(option.count)}</span></label>'
             for option in facet.options
-        ),
+        )
     )

@@ -5,19 +5,19 @@ from __future__ import annotations
 from django import template
 from django.utils import translation
 
-from portal.templatetags.portal_tags import language_badge_context
+from portal.templatetags.portal_tags import render_language_badge
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/language_badge.html")
-def resource_language_badge(resource) -> dict:
+@register.simple_tag
+def resource_language_badge(resource):
     """RU / EN / RU+EN: the languages a reader can get the resource in.
 
     Documents and links decide (``Resource.available_languages``), not how
     complete the catalogue text is; no query.
     """
-    return language_badge_context(resource.available_languages())
+    return render_language_badge(resource.available_languages())
 
 
 @register.filter

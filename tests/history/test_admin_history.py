@@ -10,6 +10,9 @@ from portal.publishing import Status
 from resources.models import Resource
 from tests import factories
 
+# Editors edit drafts only (portal/services.py).
+DRAFT = {"status": Status.DRAFT, "published_at": None}
+
 CONTENT_FACTORIES = [
     factories.PartnerFactory,
     factories.ContactFactory,
@@ -66,7 +69,9 @@ def change_form_data(client, obj, **changes) -> dict:
 
 
 def test_an_editor_edit_of_a_partner_records_who_and_the_previous_value(client, editor):
-    partner = factories.PartnerFactory(name_en="Old name", name_ru="Старое имя")
+    partner = factories.PartnerFactory(
+        name_en="Old name", name_ru="Старое имя", **DRAFT
+    )
     factories.ContactFactory(partner=partner)
     client.force_login(editor)
 
@@ -90,7 +95,7 @@ def test_an_editor_edit_of_a_partner_records_who_and_the_previous_value(client, 
 def test_an_editor_edit_of_a_resource_records_who_and_the_previous_value(
     client, editor
 ):
-    resource = factories.ResourceFactory(title_ru="Было", title_en="Before")
+    resource = factories.ResourceFactory(title_ru="Было", title_en="Before", **DRAFT)
     client.force_login(editor)
 
     response = client.post(
@@ -106,7 +111,9 @@ def test_an_editor_edit_of_a_resource_records_who_and_the_previous_value(
 
 
 def test_the_history_page_shows_who_and_both_titles(client, editor):
-    page = factories.PageFactory(title_ru="Старый заголовок", title_en="Old title")
+    page = factories.PageFactory(
+        title_ru="Старый заголовок", title_en="Old title", **DRAFT
+    )
     client.force_login(editor)
     client.post(
         admin_url(page, "change"),

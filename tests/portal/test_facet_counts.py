@@ -40,6 +40,20 @@ def stored_resource_counts(*, staff: bool) -> dict:
     return {name: options for name, options in counts.items() if any(options.values())}
 
 
+def every_stored_count(listing) -> dict:
+    """Every non-zero count, the pairs of options included."""
+    from portal.models import FacetCount
+
+    return {
+        (audience, given, key): count
+        for audience, given, key, count in FacetCount.objects.filter(
+            listing=listing.name
+        )
+        .exclude(count=0)
+        .values_list("audience", "given", "key", "count")
+    }
+
+
 def assert_resources_agree() -> None:
     for staff in (False, True):
         assert stored_resource_counts(staff=staff) == live_resource_counts(staff=staff)
@@ -150,12 +164,11 @@ def test_random_changes_keep_resource_counts_exact():
             resource.save()
     assert_resources_agree()
 
-    # A rebuild from the rows finds exactly what the triggers kept.
-    before = {staff: stored_resource_counts(staff=staff) for staff in (False, True)}
+    # A rebuild from the rows finds exactly what the triggers kept, pairs too.
+    before = every_stored_count(RESOURCES)
+    assert any(given for _audience, given, _key in before)
     facet_counts.rebuild([RESOURCES])
-    assert before == {
-        staff: stored_resource_counts(staff=staff) for staff in (False, True)
-    }
+    assert every_stored_count(RESOURCES) == before
 
 
 def test_a_download_does_not_touch_the_counts(django_assert_num_queries):
@@ -323,3 +336,40 @@ def test_chosen_ledger_options_count_what_the_rows_give(rf):
             live = rows_by_key(facet_rows(filterset, user=user, base=base))
             stored = rows_by_key(stored_facet_rows(filterset, user=user))
             assert stored == live, (query, user)
+
+
+def test_wide_rows_store_no_pairs_and_still_count():
+    """A row with more keys than WIDE_ROW_KEYS is counted from the rows."""
+    from portal.facet_triggers import WIDE_ROW_KEYS
+    from portal.models import FacetCount
+    from resources.filters import resource_counts
+
+    theme = factories.ThemeFactory()
+    countries = factories.CountryFactory.create_batch(WIDE_ROW_KEYS + 5)
+    wide = factories.ResourceFactory(kind=ResourceKind.TOOLKIT)
+    wide.themes.set([theme])
+    wide.countries.set(countries)
+    narrow = factories.ResourceFactory(kind=ResourceKind.TOOLKIT)
+    narrow.themes.set([theme])
+    narrow.countries.set(countries[:2])
+    paired = FacetCount.objects.filter(listing="resources", given=f"theme:{theme.slug}")
+    assert paired.get(audience="public", key="kind:toolkit").count == 1  # narrow only
+
+    anonymous = AnonymousUser()
+    base = Resource.objects.visible_to(anonymous)
+    for choice in (
+        {"theme": (theme.slug,)},
+        {"theme": (theme.slug,), "kind": ("toolkit",)},
+    ):
+        selection = ResourceSelection(**choice)
+        live = base.facet_counts(selection)
+        stored = resource_counts(base, staff=False, selection=selection)
+        for name, counts in live.items():
+            expected = {option: n for option, n in counts.items() if n}
+            got = {
+                option: n
+                for option, n in stored[name].items()
+                if n and (option or name in ("language", TOTAL))
+            }
+            assert got == expected, (name, choice)
+    assert stored["country"][countries[0].iso3] == 2

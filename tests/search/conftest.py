@@ -5,6 +5,13 @@ import pytest
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def _index_at_once(settings):
+    """Entries rebuilt inside the test's transaction (which never commits); the
+    deferred path has its own tests (test_upkeep.py), which turn this off."""
+    settings.SEARCH_INDEX_SYNC = True
+
+
 @pytest.fixture
 def search(client, postgres):
     """GET the search page; return (response, titles of the hits on it)."""

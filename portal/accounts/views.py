@@ -1,0 +1,136 @@
+"""Pages of a member's account: accept an invitation, profile, password reset and change.
+
+Sign in, sign out and the password pages are Django's own views; only the
+templates, the reset mail (queued, in the user's language) and the status of a
+bad reset link (400, like a bad invitation link) are ours.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django.views.generic import UpdateView
+
+from portal.accounts import services, tokens
+from portal.accounts.forms import AcceptInvitationForm, PasswordResetForm, ProfileForm
+
+# The invitation's account signs in with the plain backend: axes counts sign-in
+# attempts with a password typed into the login form, not this one.
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _bad_invitation(request, *, used: bool):
+    return render(
+        request,
+        "accounts/invitation_bad_link.html",
+        {"used": used, "max_age_days": settings.INVITATION_MAX_AGE.days},
+        status=400,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def invitation_accept(request, token: str):
+    try:
+        invitation = tokens.read_token(token)
+        services.invitation_check_usable(invitation=invitation)
+    except tokens.BadToken:
+        return _bad_invitation(request, used=False)
+    except services.InvitationUnusable:
+        return _bad_invitation(request, used=True)
+
+    form = AcceptInvitationForm(
+        request.POST if request.method == "POST" else None, invitation=invitation
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                invitation=invitation,
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except services.InvitationUnusable:  # the same link, submitted twice at once
+            return _bad_invitation(request, used=True)
+        login(request, user, backend=MODEL_BACKEND)  # a new session key
+        with translation.override(user.preferred_language):
+            return HttpResponseRedirect(reverse("accounts:profile"))
+    return render(
+        request,
+        "accounts/invitation_accept.html",
+        {"form": form, "invitation": invitation},
+    )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ProfileView(LoginRequiredMixin, UpdateView):
+    """The signed-in user's own details; a new language moves the site to it."""
+
+    form_class = ProfileForm
+    template_name = "accounts/profile.html"
+    http_method_names = ["get", "head", "post"]
+
+    def get_object(self, queryset=None):
+        return self.request.user
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "saved": "saved" in self.request.GET,
+        }
+
+    def form_valid(self, form):
+        user = form.save()
+        language = user.preferred_language
+        with translation.override(language):
+            url = reverse("accounts:profile")
+        response = HttpResponseRedirect(f"{url}?saved=1")
+        # The cookie makes "/" and the next visit follow the new choice too.
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view; a link that is altered, used or expired answers 400."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "max_age_days": settings.PASSWORD_RESET_TIMEOUT // (60 * 60 * 24),
+        }
+
+    def render_to_response(self, context, **response_kwargs):
+        if not context.get("validlink"):
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change_form.html"
+    success_url = reverse_lazy("accounts:password_change_done")
