@@ -35,15 +35,7 @@ ACTIVITY_LONG_TEXT = (
     "outcomes_ru",
     "outcomes_en",
 )
-RESOURCE_LONG_TEXT = (
-    "body",
-    "body_ru",
-    "body_en",
-    "document_text",
-    "document_text_ru",
-    "document_text_en",
-    "search_vector",
-)
+RESOURCE_LONG_TEXT = ("body", "body_ru", "body_en")
 
 
 def _activity_model():

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, Prefetch, Q, Value
 from django.db.models.functions import (
@@ -353,11 +352,6 @@ class Resource(Publishable):
         default=Access.PUBLIC,
         db_index=True,
     )
-    # Filled by the extraction task from each language's document; searched, never shown.
-    document_text = models.TextField(
-        _("text of the document"), blank=True, editable=False
-    )
-    search_vector = SearchVectorField(null=True, editable=False)
     downloads = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
 
     objects = ResourceQuerySet.as_manager()

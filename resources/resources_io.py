@@ -55,7 +55,4 @@ class ResourceSheet(SpreadsheetResource):
         import_order = fields
 
     def with_export_data(self, queryset):
-        # The extracted text and search vector are large and not in the sheet.
-        return queryset.defer(
-            "search_vector", "document_text", *per_language("document_text")
-        ).prefetch_related("themes", "regions", "countries", "activities")
+        return queryset.prefetch_related("themes", "regions", "countries", "activities")

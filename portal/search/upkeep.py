@@ -46,7 +46,7 @@ def entries_schedule(*, kind: str | None, ids: Iterable[int | None]) -> None:
     items = {(kind, int(pk)) for pk in ids if pk is not None}
     if not items:
         return
-    if getattr(settings, "SEARCH_INDEX_SYNC", False):
+    if settings.SEARCH_INDEX_SYNC:
         entries_catch_up(items=items, savepoint=True)
         return
     _pending().update(items)

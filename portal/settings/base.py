@@ -231,6 +231,10 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # How many files a mission member may attach to one proposal.
 PROPOSAL_MAX_ATTACHMENTS = env.int("PROPOSAL_MAX_ATTACHMENTS", default=5)
 
+# Search (portal/search/upkeep.py): a save notes the item and the worker rebuilds
+# its search entry after the commit; True rebuilds inside the save (tests, scripts).
+SEARCH_INDEX_SYNC = env.bool("SEARCH_INDEX_SYNC", default=False)
+
 # Redis: cache and Celery broker. Without it the cache is local memory and Celery
 # runs tasks in-process, so the portal still works on a laptop.
 REDIS_URL = env.str("REDIS_URL", default="")
