@@ -6,6 +6,7 @@ from portal.admin import (
     PUBLISHING_FIELDSET,
     RECORD_FIELDSET,
     LanguagesFilter,
+    PartOfPublishableAdmin,
     PublishableAdmin,
     TranslatedAdmin,
 )
@@ -73,8 +74,10 @@ class PartnerAdmin(SpreadsheetImportExportMixin, HistoryAdmin, PublishableAdmin)
 
 
 @admin.register(Contact)
-class ContactAdmin(HistoryAdmin, TranslatedAdmin):
+class ContactAdmin(PartOfPublishableAdmin, HistoryAdmin, TranslatedAdmin):
     """Focal points across partners; usually edited inline in their partner."""
+
+    parent_field = "partner"
 
     list_display = ("name", "partner", "position", "email", "phone", "is_primary")
     list_filter = ("is_primary", "partner__kind")

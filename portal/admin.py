@@ -161,6 +161,44 @@ class TranslatedAdmin(TabbedTranslationAdmin):
         return response
 
 
+class PartOfPublishableAdmin(admin.ModelAdmin):
+    """What hangs off a publishable item (a partner's contacts, an activity's
+    photos) follows its item: whoever may not edit the item as it stands (an
+    editor, once it is in review or published) may not change its parts either.
+
+    ``parent_field`` names the item; a part without one (a programme photo) is
+    edited as before. These parts have no other way in than the admin.
+    """
+
+    parent_field = ""
+
+    def _parent(self, obj):
+        return getattr(obj, self.parent_field, None) if obj is not None else None
+
+    def _may_edit_parent(self, request, obj) -> bool:
+        parent = self._parent(obj)
+        return parent is None or services.can_edit(request.user, parent)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._may_edit_parent(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._may_edit_parent(
+            request, obj
+        )
+
+    def save_model(self, request, obj, form, change) -> None:
+        # Moving a part onto (or off) an item the user may not edit is editing it.
+        stored = type(obj).objects.filter(pk=obj.pk).first() if change else None
+        if not self._may_edit_parent(request, obj):
+            raise PermissionDenied
+        if stored is not None and not self._may_edit_parent(request, stored):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+
 class PublishableAdmin(WorkflowAdminMixin, TranslatedAdmin):
     """Drafts in both languages; status and schedule change only through the
     workflow buttons of the change page and the bulk actions (both call

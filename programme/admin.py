@@ -6,6 +6,7 @@ from portal.admin import (
     PUBLISHING_FIELDSET,
     RECORD_FIELDSET,
     LanguagesFilter,
+    PartOfPublishableAdmin,
     PublishableAdmin,
     TranslatedAdmin,
     thumbnail,
@@ -114,8 +115,10 @@ class ActivityAdmin(SpreadsheetImportExportMixin, HistoryAdmin, PublishableAdmin
 
 
 @admin.register(Photo)
-class PhotoAdmin(HistoryAdmin, TranslatedAdmin):
+class PhotoAdmin(PartOfPublishableAdmin, HistoryAdmin, TranslatedAdmin):
     """The photo archive: photos of activities and of the programme in general."""
+
+    parent_field = "activity"
 
     required_translated_fields = ("caption",)
     list_display = ("preview", "caption", "activity", "taken_on", "languages")
