@@ -123,11 +123,13 @@ def _short(name: str, length: int = 60) -> str:
     return printable if len(printable) <= length else printable[: length - 1] + "…"
 
 
-class CheckedFileField(models.FileField):
-    """A FileField that accepts only the types in ``accept`` (see ``checks``)."""
+class CheckedUploadMixin:
+    """A file field that accepts only the types in ``accept`` (see ``checks``)."""
 
-    def __init__(self, *args, accept: tuple[str, ...] = DOCUMENTS, **kwargs):
-        self.accept = tuple(accept)
+    default_accept: tuple[str, ...] = ()
+
+    def __init__(self, *args, accept: tuple[str, ...] | None = None, **kwargs):
+        self.accept = tuple(self.default_accept if accept is None else accept)
         super().__init__(*args, **kwargs)
         self.default_validators = [UploadValidator(self.accept)]
 
@@ -148,26 +150,13 @@ class CheckedFileField(models.FileField):
         )
 
 
-class CheckedImageField(models.ImageField):
-    """An ImageField limited to JPEG, PNG and WebP, re-encoded on upload."""
+class CheckedFileField(CheckedUploadMixin, models.FileField):
+    """Documents: PDF, DOCX, XLSX, PPTX unless ``accept`` says otherwise."""
 
-    def __init__(self, *args, accept: tuple[str, ...] = IMAGES, **kwargs):
-        self.accept = tuple(accept)
-        super().__init__(*args, **kwargs)
-        self.default_validators = [UploadValidator(self.accept)]
+    default_accept = DOCUMENTS
 
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        kwargs["accept"] = self.accept
-        return name, path, args, kwargs
 
-    def formfield(self, **kwargs):
-        return super().formfield(
-            **{
-                "form_class": UploadFormField,
-                "accept": self.accept,
-                # The stored name is generated: the uploader's may be any length.
-                "max_length": None,
-                **kwargs,
-            }
-        )
+class CheckedImageField(CheckedUploadMixin, models.ImageField):
+    """Images limited to JPEG, PNG and WebP, re-encoded on upload."""
+
+    default_accept = IMAGES
