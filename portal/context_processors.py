@@ -6,6 +6,7 @@ from portal.pages.models import Page
 from portal.templatetags.portal_tags import shown_language
 
 MENU_CACHE_SECONDS = 300
+MENU_UNUSED = ("summary", "summary_ru", "summary_en", "body", "body_ru", "body_en")
 
 
 def site(request):
@@ -21,7 +22,8 @@ def site(request):
                 "lang": shown_language(page, "title"),
                 "url": page.get_absolute_url(),
             }
-            for page in Page.objects.in_menu()
+            # Titles only: the bodies are long and this runs on every page.
+            for page in Page.objects.in_menu().defer(*MENU_UNUSED)
         ]
         cache.set(key, menu_pages, MENU_CACHE_SECONDS)
     return {
