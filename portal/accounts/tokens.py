@@ -25,13 +25,14 @@ class BadToken(Exception):
     """Forged, altered, expired, replaced by a resend, or its invitation is gone."""
 
 
-def _address_digest(email: str) -> str:
+def address_digest(email: str) -> str:
+    """Binds a signed link to the address it was made for: change it, the link dies."""
     return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:16]
 
 
 def make_token(invitation: Invitation) -> str:
     return signing.dumps(
-        [invitation.pk, invitation.generation, _address_digest(invitation.email)],
+        [invitation.pk, invitation.generation, address_digest(invitation.email)],
         salt=SALT,
     )
 
@@ -54,7 +55,7 @@ def read_token(token: str) -> Invitation:
     if (
         invitation is None
         or invitation.generation != generation
-        or _address_digest(invitation.email) != digest
+        or address_digest(invitation.email) != digest
     ):
         raise BadToken("no such invitation")
     return invitation

@@ -7,11 +7,11 @@ subscription's e-mail address changes (the address is signed in with it).
 
 from __future__ import annotations
 
-import hashlib
 from datetime import timedelta
 
 from django.core import signing
 
+from portal.accounts.tokens import address_digest
 from portal.notifications.models import Subscription
 
 CONFIRM = "confirm"
@@ -36,13 +36,9 @@ def _salt(purpose: str) -> str:
     return f"portal.notifications.{purpose}"
 
 
-def _address_digest(email: str) -> str:
-    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:16]
-
-
 def make_token(subscription: Subscription, purpose: str) -> str:
     return signing.dumps(
-        [subscription.pk, _address_digest(subscription.email)], salt=_salt(purpose)
+        [subscription.pk, address_digest(subscription.email)], salt=_salt(purpose)
     )
 
 
@@ -53,6 +49,6 @@ def read_token(token: str, purpose: str) -> Subscription:
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise BadToken(str(error)) from error
     subscription = Subscription.objects.filter(pk=pk).first()
-    if subscription is None or _address_digest(subscription.email) != digest:
+    if subscription is None or address_digest(subscription.email) != digest:
         raise BadToken("no such subscription")
     return subscription

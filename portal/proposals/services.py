@@ -31,12 +31,7 @@ from partners.models import Partner, PartnerKind
 from portal.accounts.models import User
 from portal.notifications import mail
 from portal.notifications.services import proposal_submitted_notify
-from portal.notifications.services.sending import (
-    TemporaryMailError,
-    error_text,
-    is_temporary,
-    retry_delay,
-)
+from portal.notifications.services.sending import messages_send
 from portal.publishing import Status
 from portal.queueing import queue_on_commit
 from portal.services import content_save
@@ -292,12 +287,4 @@ def proposal_decision_send(*, proposal_id: int) -> bool:
         to=member.email,
         language=language,
     )
-    try:
-        message.send()
-    except OSError as error:  # smtplib.SMTPException is an OSError
-        if is_temporary(error):
-            raise TemporaryMailError(
-                error_text(error), retry_in=retry_delay(1)
-            ) from error
-        raise
-    return True
+    return messages_send([message]) == 1

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import smtplib
-
-from django.core.mail import get_connection
 from django.urls import reverse
 from django.utils import translation
 
 from portal.models import ReviewComment
 from portal.notifications import mail
-from portal.notifications.services import TemporaryMailError
-from portal.notifications.services.sending import (
-    error_text,
-    is_temporary,
-    retry_delay,
-)
+from portal.notifications.services.sending import messages_send
 
 
 def returned_notify(*, comment_id: int) -> int:
@@ -54,12 +46,4 @@ def returned_notify(*, comment_id: int) -> int:
         to=recipient.email,
         language=language,
     )
-    try:
-        get_connection().send_messages([message])
-    except (smtplib.SMTPException, OSError) as error:
-        if is_temporary(error):
-            raise TemporaryMailError(
-                error_text(error), retry_in=retry_delay(1)
-            ) from error
-        raise
-    return 1
+    return messages_send([message])

@@ -61,6 +61,22 @@ def retry_delay(attempts: int) -> float:
     return min(delay, settings.NOTIFICATIONS_RETRY_MAX)
 
 
+def messages_send(messages: list) -> int:
+    """Send these mails now (staff notices, decisions: no Delivery row of their
+    own); a temporary refusal raises TemporaryMailError for the task to retry."""
+    if not messages:
+        return 0
+    try:
+        get_connection().send_messages(messages)
+    except (smtplib.SMTPException, OSError) as error:
+        if is_temporary(error):
+            raise TemporaryMailError(
+                error_text(error), retry_in=retry_delay(1)
+            ) from error
+        raise
+    return len(messages)
+
+
 def _visible_item(event: Event, cache: dict):
     """The event's item if it is still published; cached per chunk of sends."""
     key = (event.content_type_id, event.object_id)

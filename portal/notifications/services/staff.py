@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import smtplib
-
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import get_connection
 from django.utils.translation import gettext as _
 
 from portal.accounts.models import PUBLISHERS_GROUP, User
 from portal.notifications import mail, tasks
 
 from .outbox import queue_on_commit
-from .sending import TemporaryMailError, error_text, is_temporary, retry_delay
+from .sending import messages_send
 
 
 def content_submitted_notify(*, item) -> None:
@@ -50,16 +47,7 @@ def publishers_notify(*, content_type_id: int, object_id: int) -> int:
                 language=user.preferred_language,
             )
         )
-    if messages:
-        try:
-            get_connection().send_messages(messages)
-        except (smtplib.SMTPException, OSError) as error:
-            if is_temporary(error):
-                raise TemporaryMailError(
-                    error_text(error), retry_in=retry_delay(1)
-                ) from error
-            raise
-    return len(messages)
+    return messages_send(messages)
 
 
 def _staff_context(obj, language: str, change_path: str) -> dict:
