@@ -1,72 +1,105 @@
 """Cached choice lists of the taxonomy, for filters and facets.
 
-Regions, countries and themes change rarely and appear on every list page: reading
-them from the cache saves three queries a page. Saving or deleting any of them
-forgets the lists (see ``signals.py``).
+Regions, countries and themes change rarely and appear on every list page. The
+three lists of a language are read together, in one query, kept in the cache
+under one key and memoised for the request (a list page asks for them several
+times). Saving or deleting any of them forgets the lists (see ``signals.py``).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import F, Value
 from django.utils import translation
+
+from portal import request_memo
 
 from .models import Country, Region, Theme
 
 CACHE_SECONDS = 60 * 60
-KINDS = ("regions", "countries", "themes")
+KEY_PREFIX = "taxonomy:choices:"
+
+Choices = list[tuple[str, str]]
 
 
-def _key(kind: str, language: str) -> str:
-    return f"taxonomy:choices:{kind}:{language}"
+def _key(language: str) -> str:
+    return f"{KEY_PREFIX}{language}"
 
 
-def _cached(kind: str, build) -> list[tuple[str, str]]:
-    key = _key(kind, translation.get_language() or settings.LANGUAGE_CODE)
-    choices = cache.get(key)
-    if choices is None:
-        choices = build()
-        cache.set(key, choices, CACHE_SECONDS)
-    return choices
-
-
-def _names(queryset, key: str) -> list[tuple[str, str]]:
-    """(key, name in the active language, else the other's), in the queryset's order.
-
-    Plain tuples, not model instances: with no shared cache (or a cold one) these
-    lists are built on every list page, and 193 countries as instances cost more
-    than the rest of the page's queries.
-    """
+def _name_columns() -> list[str]:
+    """``name_xx`` columns, the active language first: the shown name falls back."""
     codes = [code for code, _name in settings.LANGUAGES]
     active = translation.get_language()
     ordered = [active] if active in codes else []
     ordered += [code for code in codes if code != active]
-    rows = queryset.values_list(key, *(f"name_{code}" for code in ordered))
-    return [(row[0], next((name for name in row[1:] if name), "")) for row in rows]
+    return [f"name_{code}" for code in ordered]
 
 
-def region_choices() -> list[tuple[str, str]]:
-    """(slug, name) in the programme's order."""
-    return _cached("regions", lambda: _names(Region.objects.all(), "slug"))
+def _read_all() -> dict[str, Choices]:
+    """(key, name in the active language, else the other's) of each kind, in order.
 
+    Plain tuples from one UNION ALL, not model instances: with no shared cache (or
+    a cold one) these lists are built on every list page.
+    """
+    names = _name_columns()
 
-def country_choices() -> list[tuple[str, str]]:
-    """(ISO alpha-3, name), sorted by name in the active language."""
-    return _cached(
-        "countries",
-        lambda: sorted(
-            _names(Country.objects.order_by(), "iso3"),
-            key=lambda choice: choice[1].casefold(),
-        ),
+    def part(model, kind: str, key: str, rank):
+        return (
+            model.objects.order_by()
+            .annotate(choice_kind=Value(kind), choice_key=F(key), choice_rank=rank)
+            .values_list("choice_kind", "choice_key", "choice_rank", *names)
+        )
+
+    rows = part(Region, "regions", "slug", F("order")).union(
+        part(Country, "countries", "iso3", Value(0)),
+        part(Theme, "themes", "slug", F("order")),
+        all=True,
     )
+    ranked: dict[str, list[tuple]] = {"regions": [], "countries": [], "themes": []}
+    for kind, key, rank, *localised in rows:
+        name = next((name for name in localised if name), "")
+        ranked[kind].append((rank, key, name))
+    choices = {
+        # The models' own orderings: regions and themes by (order, slug).
+        kind: [(key, name) for _rank, key, name in sorted(ranked[kind])]
+        for kind in ("regions", "themes")
+    }
+    choices["countries"] = sorted(
+        ((key, name) for _rank, key, name in ranked["countries"]),
+        key=lambda choice: choice[1].casefold(),
+    )
+    return choices
 
 
-def theme_choices() -> list[tuple[str, str]]:
+def _all_choices() -> dict[str, Choices]:
+    key = _key(translation.get_language() or settings.LANGUAGE_CODE)
+
+    def load() -> dict[str, Choices]:
+        choices = cache.get(key)
+        if choices is None:
+            choices = _read_all()
+            cache.set(key, choices, CACHE_SECONDS)
+        return choices
+
+    return request_memo.memoised(key, load)
+
+
+def region_choices() -> Choices:
     """(slug, name) in the programme's order."""
-    return _cached("themes", lambda: _names(Theme.objects.all(), "slug"))
+    return _all_choices()["regions"]
+
+
+def country_choices() -> Choices:
+    """(ISO alpha-3, name), sorted by name in the active language."""
+    return _all_choices()["countries"]
+
+
+def theme_choices() -> Choices:
+    """(slug, name) in the programme's order."""
+    return _all_choices()["themes"]
 
 
 def forget_choices() -> None:
-    cache.delete_many(
-        [_key(kind, code) for kind in KINDS for code, _name in settings.LANGUAGES]
-    )
+    cache.delete_many([_key(code) for code, _name in settings.LANGUAGES])
+    request_memo.forget(KEY_PREFIX)

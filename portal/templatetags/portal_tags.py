@@ -8,8 +8,9 @@ import html
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -33,13 +34,42 @@ def _other_home(code: str) -> str:
         return reverse("home")
 
 
-def _alternate_path(request, code: str, path: str) -> str:
-    """The same page in language ``code``; that language's home if there is none."""
-    translated = translate_url(path, code)
-    if translated == path and code != translation.get_language():
-        # The path does not resolve (a 404) or has no counterpart in ``code``.
+def _paths_by_language(request) -> dict[str, str | None]:
+    """This page's path in each language, None where it has no counterpart.
+
+    Reversed from the request's own resolver match, once per request: the
+    language switcher and the hreflang links both need it, and resolving the
+    path again for each language (``translate_url``) cost a resolve per link.
+    """
+    paths = getattr(request, "_portal_paths_by_language", None)
+    if paths is not None:
+        return paths
+    match = getattr(request, "resolver_match", None)
+    current = translation.get_language()
+    paths = {}
+    for code, _name in settings.LANGUAGES:
+        path = request.path if code == current else None
+        if match is not None and match.url_name and code != current:
+            with translation.override(code):
+                try:
+                    path = reverse(
+                        match.view_name, args=match.args, kwargs=match.kwargs
+                    )
+                except NoReverseMatch:
+                    path = None
+            if path == request.path:  # not a language-prefixed page
+                path = None
+        paths[code] = path
+    request._portal_paths_by_language = paths
+    return paths
+
+
+def _alternate_url(request, code: str, query: str = "") -> str:
+    """The same page in language ``code`` (with ``query``); else that language's home."""
+    path = _paths_by_language(request)[code]
+    if path is None:
         return _other_home(code)
-    return translated
+    return f"{path}?{query}" if query else path
 
 
 @register.simple_tag(takes_context=True)
@@ -50,7 +80,7 @@ def language_links(context) -> list[dict]:
     """
     request = context.get("request")
     current = translation.get_language()
-    path = request.get_full_path() if request else "/"
+    query = iri_to_uri(request.META.get("QUERY_STRING", "")) if request else ""
     links = []
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
@@ -58,19 +88,24 @@ def language_links(context) -> list[dict]:
             {
                 "code": code,
                 "name": info["name_local"],
-                "url": _alternate_path(request, code, path) if request else "/",
+                "url": _alternate_url(request, code, query) if request else "/",
                 "current": code == current,
             }
         )
     return links
 
 
-def _canonical_path(request) -> str:
-    """The path without a query string, except a page number past the first."""
+def _canonical_query(request) -> str:
+    """No query string, except a page number past the first."""
     page = request.GET.get("page", "")
     if page.isdigit() and page != "1":
-        return f"{request.path}?page={page}"
-    return request.path
+        return f"page={page}"
+    return ""
+
+
+def _canonical_path(request) -> str:
+    query = _canonical_query(request)
+    return f"{request.path}?{query}" if query else request.path
 
 
 @register.simple_tag(takes_context=True)
@@ -92,15 +127,15 @@ def hreflang_alternates(context) -> list[dict]:
     if request is None:
         return []
     base = settings.SITE_URL.rstrip("/")
-    path = _canonical_path(request)
+    query = _canonical_query(request)
     alternates = [
-        {"hreflang": code, "url": base + _alternate_path(request, code, path)}
+        {"hreflang": code, "url": base + _alternate_url(request, code, query)}
         for code, _name in settings.LANGUAGES
     ]
-    default = base + _alternate_path(request, settings.LANGUAGE_CODE, path)
-    if default == base + _other_home(settings.LANGUAGE_CODE):
-        default = base + "/"
-    alternates.append({"hreflang": "x-default", "url": default})
+    default = _alternate_url(request, settings.LANGUAGE_CODE, query)
+    if default == _other_home(settings.LANGUAGE_CODE):
+        default = "/"
+    alternates.append({"hreflang": "x-default", "url": base + default})
     return alternates
 
 
