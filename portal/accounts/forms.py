@@ -61,9 +61,8 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     """
 
     def save(self, **kwargs) -> None:
-        services.password_reset_request(
-            users=self.get_users(self.cleaned_data["email"])
-        )
+        email = self.cleaned_data["email"]
+        services.password_reset_request(email=email, users=self.get_users(email))
 
 
 class ProfileForm(forms.ModelForm):

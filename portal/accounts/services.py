@@ -17,12 +17,17 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from portal import throttle
 from portal.accounts import tokens
 from portal.accounts.models import MISSION_MEMBERS_GROUP, Invitation, User
 from portal.notifications.mail import absolute_url, build_message
 from portal.queueing import queue_on_commit
 
 INVITE_PERMISSION = "accounts.add_invitation"
+# Reset requests one client IP may send in an hour, then a 429 page.
+RESETS_PER_IP = 20
+# Reset requests per address in an hour that send a mail; later ones send none.
+RESET_MAILS_PER_ADDRESS = 3
 
 
 class InvitationUnusable(Exception):
@@ -164,10 +169,23 @@ def invitation_accept(*, invitation: Invitation, full_name: str, password: str) 
     return user
 
 
-def password_reset_request(*, users) -> None:
-    """Queue one reset mail per account; the caller answers the same either way."""
+def password_reset_over_ip_limit(ip: str) -> bool:
+    """Count a reset request from ``ip``; True past ``RESETS_PER_IP`` in the hour."""
+    return throttle.over_limit("reset:ip", ip, RESETS_PER_IP)
+
+
+def password_reset_request(*, email: str, users) -> None:
+    """Queue one reset mail per account; the caller answers the same either way.
+
+    Past ``RESET_MAILS_PER_ADDRESS`` requests for one address in an hour, nothing
+    more is sent to it: a stranger cannot flood a member's mailbox.
+    """
     from portal.accounts.tasks import send_password_reset
 
+    if throttle.over_limit(
+        "reset:address", email.strip().lower(), RESET_MAILS_PER_ADDRESS
+    ):
+        return
     for user in users:
         queue_on_commit(send_password_reset, user_id=user.pk)
 

@@ -20,8 +20,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.generic import UpdateView
 
+from portal import throttle
 from portal.accounts import services, tokens
 from portal.accounts.forms import AcceptInvitationForm, PasswordResetForm, ProfileForm
+from portal.clients import client_ip
 
 # The invitation's account signs in with the plain backend: axes counts sign-in
 # attempts with a password typed into the login form, not this one.
@@ -108,9 +110,22 @@ class ProfileView(LoginRequiredMixin, UpdateView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Django's view, with a limit per client IP (see ``services.RESETS_PER_IP``).
+
+    Past it, a 429 page says so and nothing is sent. The per-address limit on
+    mails is silent: the answer must not tell whether the address has an account.
+    """
+
     form_class = PasswordResetForm
     template_name = "accounts/password_reset_form.html"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        if services.password_reset_over_ip_limit(client_ip(self.request)):
+            response = render(self.request, "accounts/throttled.html", status=429)
+            response["Retry-After"] = str(throttle.HOUR)
+            return response
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -8,7 +8,6 @@ rate-limited in the cache (Redis in production), per address and per client IP.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable
 
@@ -24,13 +23,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from portal import throttle
 from portal.notifications.models import ContentKind, Subscription
 from portal.notifications.tokens import CONFIRM, MANAGE, UNSUBSCRIBE, make_token
 from portal.taxonomy.models import Region, Theme
 
 logger = logging.getLogger(__name__)
 
-HOUR = 60 * 60
+HOUR = throttle.HOUR
 # Requests (valid forms) one client IP may send in an hour.
 REQUESTS_PER_IP = 20
 # Requests for one address in an hour, whoever sends them.
@@ -71,27 +71,9 @@ def _locked_subscription(email: str) -> Subscription:
         return _of_address(email).select_for_update().get()
 
 
-def _digest(value: str) -> str:
-    # Keys hold no address or IP in clear: a cache dump reveals neither.
-    return hashlib.sha256(value.encode()).hexdigest()[:32]
-
-
-def _over_limit(key: str, limit: int) -> bool:
-    """Count one more hit in a fixed one-hour window; True past the limit."""
-    cache.add(key, 0, HOUR)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, HOUR)
-        count = 1
-    return count > limit
-
-
 def _check_limits(*, email: str, ip: str) -> None:
-    ip_over = _over_limit(f"subscribe:ip:{_digest(ip)}", REQUESTS_PER_IP)
-    address_over = _over_limit(
-        f"subscribe:address:{_digest(email)}", REQUESTS_PER_ADDRESS
-    )
+    ip_over = throttle.over_limit("subscribe:ip", ip, REQUESTS_PER_IP)
+    address_over = throttle.over_limit("subscribe:address", email, REQUESTS_PER_ADDRESS)
     if ip_over or address_over:
         raise Throttled
 
@@ -127,7 +109,7 @@ def is_active(subscription: Subscription) -> bool:
 
 def _queue_confirmation(subscription: Subscription) -> None:
     """Queue the opt-in mail, unless this address had one in the last hour."""
-    key = f"subscribe:mailed:{_digest(normalise_email(subscription.email))}"
+    key = throttle.key("subscribe:mailed", normalise_email(subscription.email))
     if not cache.add(key, 1, CONFIRMATION_MAIL_INTERVAL):
         return
     pk = subscription.pk

@@ -256,3 +256,44 @@ def test_the_pages_run_a_fixed_number_of_queries(
 def test_the_sign_in_page_links_to_the_reset(client):
     html = client.get("/ru/accounts/login/").content.decode()
     assert 'href="/ru/accounts/password/reset/"' in html
+
+
+def test_a_stranger_cannot_flood_a_mailbox_and_the_answer_does_not_change(
+    client, mission_member
+):
+    from portal.accounts.services import RESET_MAILS_PER_ADDRESS
+
+    answers = [
+        ask_for_reset(Client(REMOTE_ADDR=f"203.0.113.{n}"), mission_member.email)
+        for n in range(RESET_MAILS_PER_ADDRESS + 2)
+    ]
+
+    assert len(mail.outbox) == RESET_MAILS_PER_ADDRESS
+    assert {answer.status_code for answer in answers} == {302}
+    assert {answer["Location"] for answer in answers} == {answers[0]["Location"]}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_too_many_requests_from_one_network_get_a_429_in_the_visitors_language(
+    lang, mission_member
+):
+    from portal.accounts.services import RESETS_PER_IP
+
+    client = Client(REMOTE_ADDR="198.51.100.7")
+    statuses = [
+        ask_for_reset(client, f"someone{n}@example.org", lang).status_code
+        for n in range(RESETS_PER_IP)
+    ]
+    refused = ask_for_reset(client, mission_member.email, lang)
+
+    assert set(statuses) == {302}
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "3600"
+    html = refused.content.decode()
+    assert f'<html lang="{lang}"' in html
+    with translation.override(lang):
+        assert gettext("Too many requests") in html
+    assert mail.outbox == []  # the member's mail was not sent
+    # Another network is not held up.
+    assert ask_for_reset(Client(), mission_member.email, lang).status_code == 302
+    assert len(mail.outbox) == 1
