@@ -13,7 +13,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -72,6 +72,39 @@ def invitation_accept(request, token: str):
     )
 
 
+def remember_language(response, language: str) -> None:
+    """The language cookie: "/" and the next visit follow the member's choice."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in; then the site moves to the member's preferred language.
+
+    The page asked for (``next``) opens in that language when it has a version
+    in it; the profile's "language of the site" promises as much.
+    """
+
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        language = form.get_user().preferred_language
+        if language in dict(settings.LANGUAGES):
+            response["Location"] = translate_url(response["Location"], language)
+            remember_language(response, language)
+        return response
+
+
 @method_decorator(never_cache, name="dispatch")
 class ProfileView(LoginRequiredMixin, UpdateView):
     """The signed-in user's own details; a new language moves the site to it."""
@@ -95,17 +128,7 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         with translation.override(language):
             url = reverse("accounts:profile")
         response = HttpResponseRedirect(f"{url}?saved=1")
-        # The cookie makes "/" and the next visit follow the new choice too.
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            path=settings.LANGUAGE_COOKIE_PATH,
-            domain=settings.LANGUAGE_COOKIE_DOMAIN,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        )
+        remember_language(response, language)
         return response
 
 

@@ -1,12 +1,15 @@
 """Missions sign in on the site itself (the admin login is for staff only)."""
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_mission_member_signs_in_and_lands_where_they_were(client, mission_member):
+    mission_member.preferred_language = "en"
+    mission_member.save()
     response = client.post(
         "/en/accounts/login/",
         {
@@ -18,6 +21,29 @@ def test_a_mission_member_signs_in_and_lands_where_they_were(client, mission_mem
     assert response.status_code == 302
     assert response["Location"] == "/en/partners/"
     assert client.get("/en/").context["user"] == mission_member
+
+
+def test_signing_in_moves_the_site_to_the_members_language(client, mission_member):
+    mission_member.preferred_language = "ru"
+    mission_member.save()
+    response = client.post(
+        "/en/accounts/login/",
+        {
+            "username": mission_member.email,
+            "password": "correct horse battery",
+            "next": "/en/resources/?theme=human-rights&page=2",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/ru/resources/?theme=human-rights&page=2"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
+    # With no "next", the home page in that language.
+    client.logout()
+    response = client.post(
+        "/en/accounts/login/",
+        {"username": mission_member.email, "password": "correct horse battery"},
+    )
+    assert response["Location"] == "/ru/"
 
 
 def test_a_wrong_password_gives_a_form_error_in_the_visitors_language(
@@ -32,6 +58,8 @@ def test_a_wrong_password_gives_a_form_error_in_the_visitors_language(
 
 
 def test_next_cannot_send_people_to_another_site(client, mission_member):
+    mission_member.preferred_language = "en"
+    mission_member.save()
     response = client.post(
         "/en/accounts/login/",
         {
