@@ -1,20 +1,22 @@
 """Charts as inline SVG drawn on the server: no chart JavaScript, nothing to load.
 
-Pure functions from a ``portal.figures.Chart`` to SVG markup built with
-``format_html``, so every label is escaped. A viewBox lets each chart scale to its
-column. Values are written on or next to the bars, so colour never carries a
-number alone; the colours are the Okabe–Ito palette (safe for colour-blind
-readers), and a fill with less than 3:1 contrast on white gets a dark outline.
+Pure functions from a ``portal.figures.Chart`` to SVG markup. Every label goes
+through ``html.escape``; the rest (coordinates, colours, sizes) are numbers and
+constants made here. The markup is joined as plain strings and marked safe once
+per chart: ``format_html`` per element cost more than the whole chart's data. A
+viewBox lets each chart scale to its column. Values are written on or next to
+the bars, so colour never carries a number alone; the colours are the Okabe–Ito
+palette (safe for colour-blind readers), and a fill with less than 3:1 contrast
+on white gets a dark outline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from html import escape
 
-from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.figures import Chart, format_number, format_percent
+from portal.figures import Chart, format_percent, number_formatter
 
 # Okabe & Ito (2008), the fills with at least 3:1 contrast on white first.
 PALETTE = (
@@ -72,28 +74,31 @@ def outline(fill: str) -> str:
     return TEXT if contrast(fill, WHITE) < 3 else WHITE
 
 
+# Worked out once for the fixed palette: hundreds of bars a page ask for them.
+_FILLS = (*PALETTE, UNSPECIFIED_COLOUR)
+_TEXT_ON = {fill: text_on(fill) for fill in _FILLS}
+_OUTLINE = {fill: outline(fill) for fill in _FILLS}
+
+
 def legend(chart: Chart) -> list[dict]:
     """Legend entries of a chart: label, fill and outline of each series."""
     return [
         {
             "label": series.label,
             "fill": colour(series.colour),
-            "stroke": outline(colour(series.colour)),
+            "stroke": _OUTLINE[colour(series.colour)],
         }
         for series in chart.series
     ]
 
 
 # --- Drawing helpers ------------------------------------------------------------
+# Each returns markup as a plain string: text already escaped, the rest made here.
 
 
 def _n(value: float) -> str:
     """A coordinate: one decimal at most."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _join(parts: Iterable) -> SafeString:
-    return mark_safe("".join(conditional_escape(part) for part in parts))  # noqa: S308 - every part escaped
 
 
 def text_width(text: str, size: float) -> float:
@@ -113,85 +118,65 @@ def wrap(text: str, width: float, size: float) -> list[str]:
     return lines or [""]
 
 
+# Keeps a label readable where it crosses a band of the flow diagram.
+HALO = ' stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
+
+
 def _text(
     x: float,
     y: float,
-    content,
+    markup: str,
     *,
     size: float = FONT,
     anchor: str = "start",
     weight: int | None = None,
     fill: str = TEXT,
     halo: bool = False,
-) -> SafeString:
-    extra = []
-    if weight:
-        extra.append(format_html(' font-weight="{}"', weight))
+) -> str:
+    """A ``<text>``; ``markup`` is escaped text (or a ``<tspan>`` made here)."""
+    extra = f' font-weight="{weight}"' if weight else ""
     if halo:
-        # Keeps a label readable where it crosses a band of the flow diagram.
-        extra.append(
-            mark_safe(  # noqa: S308 - a constant
-                ' stroke="#ffffff" stroke-width="4" stroke-linejoin="round"'
-                ' paint-order="stroke"'
-            )
-        )
-    return format_html(
-        '<text x="{}" y="{}" font-size="{}" text-anchor="{}" fill="{}"{}>{}</text>',
-        _n(x),
-        _n(y),
-        size,
-        anchor,
-        fill,
-        _join(extra),
-        content,
+        extra += HALO
+    return (
+        f'<text x="{_n(x)}" y="{_n(y)}" font-size="{size}" text-anchor="{anchor}" '
+        f'fill="{fill}"{extra}>{markup}</text>'
     )
 
 
 def _rect(x: float, y: float, width: float, height: float, fill: str, tip: str):
-    return format_html(
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" '
-        'stroke-width="1"><title>{}</title></rect>',
-        _n(x),
-        _n(y),
-        _n(width),
-        _n(height),
-        fill,
-        outline(fill),
-        tip,
+    """A bar with its tooltip (``tip`` is plain text)."""
+    return (
+        f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}" '
+        f'fill="{fill}" stroke="{_OUTLINE[fill]}" stroke-width="1">'
+        f"<title>{escape(tip)}</title></rect>"
     )
 
 
-def _svg(chart: Chart, height: float, body, width: int = WIDTH) -> SafeString:
+def _svg(chart: Chart, height: float, body: list[str], width: int = WIDTH):
     title_id, desc_id = f"{chart.slug}-svg-title", f"{chart.slug}-svg-desc"
-    return format_html(
-        '<svg class="chart__svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
-        'role="img" aria-labelledby="{t} {d}" focusable="false">'
-        '<title id="{t}">{title}</title><desc id="{d}">{desc}</desc>{body}</svg>',
-        w=width,
-        h=int(height + 0.999),
-        t=title_id,
-        d=desc_id,
-        title=chart.title,
-        desc=chart.summary,
-        body=_join(body),
+    return mark_safe(  # noqa: S308 - the labels escaped, the rest made here
+        f'<svg class="chart__svg" viewBox="0 0 {width} {int(height + 0.999)}" '
+        f'width="{width}" height="{int(height + 0.999)}" role="img" '
+        f'aria-labelledby="{title_id} {desc_id}" focusable="false">'
+        f'<title id="{title_id}">{escape(chart.title)}</title>'
+        f'<desc id="{desc_id}">{escape(chart.summary)}</desc>{"".join(body)}</svg>'
     )
 
 
 def _segment(
-    x: float, y: float, width: float, bar: float, fill: str, name: str, value
-) -> list:
+    x: float, y: float, width: float, bar: float, fill: str, name: str, label: str
+) -> list[str]:
     """One piece of a stacked bar, with its value written inside when it fits."""
-    label = format_number(value)
     parts = [_rect(x, y, width, bar, fill, _tip(name, label))]
     if width >= text_width(label, SMALL) + 6:
         parts.append(
             _text(
                 x + width / 2,
                 y + bar / 2 + 4.5,
-                label,
+                escape(label),
                 size=SMALL,
                 anchor="middle",
-                fill=text_on(fill),
+                fill=_TEXT_ON[fill],
             )
         )
     return parts
@@ -207,22 +192,24 @@ def _tip(label: str, value: str) -> str:
 def stacked_bars(chart: Chart) -> SafeString:
     """One bar per row (a year), one segment per series, the total at its end."""
     label_width, value_width, bar, pitch = 46, 40, 24, 32
+    fmt = number_formatter()
     bars = chart.data["bars"]
     largest = max((row["total"] for row in bars), default=0) or 1
     span = WIDTH - label_width - value_width
+    series = [(s.label, colour(s.colour)) for s in chart.series]
     parts, y = [], 4.0
     for row in bars:
         middle = y + bar / 2
-        parts.append(_text(0, middle + 5, row["label"], weight=600))
+        parts.append(_text(0, middle + 5, escape(row["label"]), weight=600))
         x = float(label_width)
-        for series, value in zip(chart.series, row["values"], strict=True):
+        for (name, fill), value in zip(series, row["values"], strict=True):
             if not value:
                 continue
             width = value / largest * span
-            fill = colour(series.colour)
-            parts += _segment(x, y, width, bar, fill, series.label, value)
+            parts += _segment(x, y, width, bar, fill, name, fmt(value))
             x += width
-        parts.append(_text(x + 6, middle + 5, format_number(row["total"]), weight=700))
+        total = escape(fmt(row["total"]))
+        parts.append(_text(x + 6, middle + 5, total, weight=700))
         y += pitch
     return _svg(chart, y, parts)
 
@@ -230,6 +217,7 @@ def stacked_bars(chart: Chart) -> SafeString:
 def horizontal_bars(chart: Chart) -> SafeString:
     """One bar per row, its name above it (names may be long), the value after."""
     value_width, bar, line = 44, 16, 18
+    fmt = number_formatter()
     bars = chart.data["bars"]
     largest = max((row["value"] for row in bars), default=0) or 1
     span = WIDTH - value_width
@@ -237,23 +225,15 @@ def horizontal_bars(chart: Chart) -> SafeString:
     for row in bars:
         for text in wrap(row["label"], WIDTH, FONT):
             y += line
-            parts.append(_text(0, y, text))
+            parts.append(_text(0, y, escape(text)))
         y += 5
         width = row["value"] / largest * span
+        value = fmt(row["value"])
         if row["value"]:
-            parts.append(
-                _rect(
-                    0.5,
-                    y,
-                    max(width, 2),
-                    bar,
-                    colour(row["colour"]),
-                    _tip(row["label"], format_number(row["value"])),
-                )
-            )
-        parts.append(
-            _text(width + 6, y + bar - 2, format_number(row["value"]), weight=700)
-        )
+            fill = colour(row["colour"])
+            tip = _tip(row["label"], value)
+            parts.append(_rect(0.5, y, max(width, 2), bar, fill, tip))
+        parts.append(_text(width + 6, y + bar - 2, escape(value), weight=700))
         y += bar + 10
     return _svg(chart, y, parts)
 
@@ -261,6 +241,7 @@ def horizontal_bars(chart: Chart) -> SafeString:
 def participation_bars(chart: Chart) -> SafeString:
     """Participants per row, women first; "total (share of women)" after the bar."""
     label_width, value_width, bar, pitch = 46, 100, 24, 32
+    fmt = number_formatter()
     women_series, others_series = chart.series
     women_fill, others_fill = colour(women_series.colour), colour(others_series.colour)
     bars = chart.data["bars"]
@@ -269,7 +250,7 @@ def participation_bars(chart: Chart) -> SafeString:
     parts, y = [], 4.0
     for row in bars:
         middle = y + bar / 2
-        parts.append(_text(0, middle + 5, row["label"], weight=600))
+        parts.append(_text(0, middle + 5, escape(row["label"]), weight=600))
         x = float(label_width)
         segments = (
             (row["women"], women_fill, women_series.label),
@@ -279,12 +260,12 @@ def participation_bars(chart: Chart) -> SafeString:
             if value <= 0:
                 continue
             width = value / largest * span
-            parts += _segment(x, y, width, bar, fill, name, value)
+            parts += _segment(x, y, width, bar, fill, name, fmt(value))
             x += width
-        total = format_number(row["total"])
+        total = fmt(row["total"])
         if row["share"] is not None:
             total = f"{total} ({format_percent(row['share'], decimals=0)})"
-        parts.append(_text(x + 6, middle + 5, total, weight=700))
+        parts.append(_text(x + 6, middle + 5, escape(total), weight=700))
         y += pitch
     return _svg(chart, y, parts)
 
@@ -292,35 +273,27 @@ def participation_bars(chart: Chart) -> SafeString:
 def _flow_column(nodes, totals, scale, *, right: bool):
     """Positions of one column of the flow diagram: the name above each node."""
     line, top = 17, 24.0
+    fmt = number_formatter()
     node_width = 14
     x_text = FLOW_WIDTH if right else 0
     anchor = "end" if right else "start"
     parts, positions, y = [], [], top
     for node, total in zip(nodes, totals, strict=True):
-        count = format_number(total)
+        count = fmt(total)
         room = FLOW_WIDTH / 2 - 10 - text_width(f" {count}", FONT)
         lines = wrap(node["label"], room, FONT)
         for index, text in enumerate(lines):
             y += line
-            content = text
+            markup = escape(text)
             if index == len(lines) - 1:
-                content = format_html(
-                    '{} <tspan font-weight="700">{}</tspan>', text, count
-                )
-            parts.append(_text(x_text, y, content, anchor=anchor, halo=True))
+                markup += f' <tspan font-weight="700">{escape(count)}</tspan>'
+            parts.append(_text(x_text, y, markup, anchor=anchor, halo=True))
         y += 6
         height = max(total * scale, 1)
         fill = colour(node["colour"])
-        parts.append(
-            _rect(
-                FLOW_WIDTH - node_width if right else 0,
-                y,
-                node_width,
-                height,
-                fill,
-                _tip(node["label"], count),
-            )
-        )
+        x = FLOW_WIDTH - node_width if right else 0
+        tip = _tip(node["label"], count)
+        parts.append(_rect(x, y, node_width, height, fill, tip))
         positions.append(y)
         y += height + 8
     return parts, positions, y
@@ -331,6 +304,7 @@ def flow_diagram(chart: Chart) -> SafeString:
     the right, one band per pair, as wide as the number of exchanges."""
     sources, targets = chart.data["sources"], chart.data["targets"]
     links = chart.data["links"]
+    fmt = number_formatter()
     out = [0] * len(sources)
     into = [0] * len(targets)
     for i, j, value in links:
@@ -362,20 +336,20 @@ def flow_diagram(chart: Chart) -> SafeString:
             f"C{_n(middle)} {_n(yt + thickness)} {_n(middle)} {_n(ys + thickness)} "
             f"{_n(x0)} {_n(ys + thickness)}Z"
         )
-        tip = _tip(
-            f"{sources[i]['label']} → {targets[j]['label']}", format_number(value)
-        )
+        tip = _tip(f"{sources[i]['label']} → {targets[j]['label']}", fmt(value))
         bands.append(
-            format_html(
-                '<path d="{}" fill="{}" fill-opacity="0.45"><title>{}</title></path>',
-                path,
-                colour(sources[i]["colour"]),
-                tip,
-            )
+            f'<path d="{path}" fill="{colour(sources[i]["colour"])}" '
+            f'fill-opacity="0.45"><title>{escape(tip)}</title></path>'
         )
     headings = [
-        _text(0, 14, chart.data["source_heading"], weight=700),
-        _text(FLOW_WIDTH, 14, chart.data["target_heading"], anchor="end", weight=700),
+        _text(0, 14, escape(chart.data["source_heading"]), weight=700),
+        _text(
+            FLOW_WIDTH,
+            14,
+            escape(chart.data["target_heading"]),
+            anchor="end",
+            weight=700,
+        ),
     ]
     height = max(left_end, right_end)
     return _svg(chart, height, [*headings, *bands, *left, *right], width=FLOW_WIDTH)

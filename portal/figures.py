@@ -1,35 +1,31 @@
 """Programme figures, read through each app's querysets.
 
 ``key_figures()`` feeds the home page. ``programme_figures()`` feeds the figures
-page and its CSV downloads: four aggregate queries over published activities
-(plus the cached taxonomy names), kept in the cache for a few minutes per
-language. Only published items count; resources never appear here, so staff-only
-ones cannot either.
+page and its CSV downloads: the counts of ``portal.figure_counts`` (stored on
+PostgreSQL) named with the cached taxonomy names and shaped into charts. Only
+published items count; resources never appear here, so staff-only ones cannot
+either.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models import Count
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from partners.models import Partner
-from portal import facet_counts
-from portal.publishing import Status
+from portal import facet_counts, figure_counts, request_memo
 from portal.taxonomy.choices import region_choices, theme_choices
 from programme.models import Activity, ActivityKind
 from resources.models import Resource
 
-CACHE_SECONDS = 300
-# The key of "region not specified": online exchanges, partners without a region.
-UNSPECIFIED = ""
+UNSPECIFIED = figure_counts.UNSPECIFIED
 # Colour indexes (see ``portal.charts.PALETTE``) of the two participation series.
 WOMEN_COLOUR, OTHERS_COLOUR = 1, 5
 
@@ -38,8 +34,8 @@ def key_figures() -> dict[str, int]:
     """The headline numbers on the home page, in three small queries.
 
     How many activities and resources the public sees comes from the stored
-    facet counts on PostgreSQL (counted live elsewhere); participants are summed
-    from an index.
+    facet counts on PostgreSQL (counted live elsewhere), the participants from
+    ``figure_counts``.
     """
     activities = Activity.objects.published()
     totals = facet_counts.public_totals() or {
@@ -53,7 +49,7 @@ def key_figures() -> dict[str, int]:
         "partners": partners["count"],
         "countries": partners["countries"],
         "activities": totals.get("activities", 0),
-        "participants": activities.aggregate(people=Sum("participants"))["people"] or 0,
+        "participants": figure_counts.participants(),
         "resources": totals.get("resources", 0),
     }
 
@@ -89,8 +85,13 @@ class Table:
     rows: list[list[Cell]]
 
     @property
-    def display_rows(self) -> list[list[str]]:
-        return [[format_cell(cell) for cell in row] for row in self.rows]
+    def display_rows(self) -> list[tuple[str, list[str]]]:
+        """(the row's name, its other cells), formatted for the HTML table."""
+        fmt = number_formatter()
+        return [
+            (format_cell(head, fmt), [format_cell(cell, fmt) for cell in cells])
+            for head, *cells in self.rows
+        ]
 
 
 @dataclass
@@ -142,6 +143,25 @@ def format_number(value: int | None) -> str:
     return formats.number_format(value, decimal_pos=0, force_grouping=True)
 
 
+def number_formatter() -> Callable[[int | None], str]:
+    """``format_number`` for the active language, its formats read once.
+
+    A page formats hundreds of numbers, and reading the language's formats cost
+    more than the rest of each call; Python's own grouping is what Django's gives
+    for groups of three.
+    """
+    if formats.get_format("NUMBER_GROUPING") != 3:
+        return format_number
+    separator = formats.get_format("THOUSAND_SEPARATOR")
+
+    def fmt(value: int | None) -> str:
+        if value is None:
+            return "—"
+        return f"{value:,}".replace(",", separator)
+
+    return fmt
+
+
 def format_percent(value: float | None, decimals: int = 1) -> str:
     if value is None:
         return "—"
@@ -149,11 +169,11 @@ def format_percent(value: float | None, decimals: int = 1) -> str:
     return pgettext("percentage", "%(value)s%%") % {"value": number}
 
 
-def format_cell(cell: Cell) -> str:
+def format_cell(cell: Cell, fmt: Callable[[int | None], str] = format_number) -> str:
     if isinstance(cell, Percent):
         return format_percent(cell)
     if isinstance(cell, int):
-        return format_number(cell)
+        return fmt(cell)
     if cell is None:
         return "—"
     return str(cell)
@@ -168,71 +188,6 @@ def _share(women: int | None, reported: int | None) -> Percent | None:
 def _listing(pairs) -> str:
     """``label: value`` pairs, for the text alternative (<desc>) of a chart."""
     return "; ".join(f"{label}: {value}" for label, value in pairs)
-
-
-# --- Queries ---------------------------------------------------------------------
-
-
-def _activities():
-    # ``order_by()``: the model's default ordering would join the GROUP BY.
-    return Activity.objects.published().order_by()
-
-
-def _per_year_and_kind() -> list[dict]:
-    """Exchanges, participants and women per (start year, kind): one query."""
-    return list(
-        _activities()
-        .annotate(year=ExtractYear("start_date"))
-        .values("year", "kind")
-        .annotate(
-            # Not named after the fields they sum: Django refuses that.
-            exchanges=Count("pk"),
-            people=Sum("participants"),
-            women=Sum("women_participants"),
-            reported=Sum("participants", filter=Q(women_participants__isnull=False)),
-        )
-    )
-
-
-def _per_host_region() -> dict[str, int]:
-    rows = (
-        _activities()
-        .values("host_country__region__slug")
-        .annotate(exchanges=Count("pk"))
-    )
-    return {
-        row["host_country__region__slug"] or UNSPECIFIED: row["exchanges"]
-        for row in rows
-    }
-
-
-def _per_theme() -> dict[str, int]:
-    rows = _activities().values("themes__slug").annotate(exchanges=Count("pk"))
-    return {
-        row["themes__slug"]: row["exchanges"] for row in rows if row["themes__slug"]
-    }
-
-
-def _flows() -> dict[tuple[str, str], int]:
-    """Exchanges per (provider region, beneficiary region), published partners only.
-
-    An exchange whose partners sit in several regions counts once per pair.
-    """
-    rows = (
-        _activities()
-        .filter(
-            providers__status=Status.PUBLISHED, beneficiaries__status=Status.PUBLISHED
-        )
-        .values("providers__region__slug", "beneficiaries__region__slug")
-        .annotate(exchanges=Count("pk", distinct=True))
-    )
-    return {
-        (
-            row["providers__region__slug"] or UNSPECIFIED,
-            row["beneficiaries__region__slug"] or UNSPECIFIED,
-        ): row["exchanges"]
-        for row in rows
-    }
 
 
 # --- Charts ----------------------------------------------------------------------
@@ -475,16 +430,17 @@ def _chart_flows(flows: dict[tuple[str, str], int]) -> Chart:
 
 
 def compute_figures() -> Figures:
-    """Every chart of the figures page, in the active language (uncached)."""
-    per_year_kind = _per_year_and_kind()
+    """Every chart of the figures page, in the active language."""
+    counts = figure_counts.counts()
+    per_year_kind = counts.per_year_kind
     known_years = sorted({row["year"] for row in per_year_kind})
     years = list(range(known_years[0], known_years[-1] + 1)) if known_years else []
     charts = [
         _chart_by_year(per_year_kind, years),
-        _chart_by_region(_per_host_region()),
-        _chart_by_theme(_per_theme()),
+        _chart_by_region(counts.per_region),
+        _chart_by_theme(counts.per_theme),
         _chart_participants(per_year_kind, years),
-        _chart_flows(_flows()),
+        _chart_flows(counts.flows),
     ]
     return Figures(
         total=sum(row["exchanges"] for row in per_year_kind),
@@ -495,18 +451,10 @@ def compute_figures() -> Figures:
     )
 
 
-def _cache_key(language: str) -> str:
-    return f"portal:figures:{language}"
-
-
 def programme_figures() -> Figures:
-    """``compute_figures()``, cached for a few minutes per language."""
-    key = _cache_key(translation.get_language())
-    figures = cache.get(key)
-    if figures is None:
-        figures = compute_figures()
-        cache.set(key, figures, CACHE_SECONDS)
-    return figures
+    """``compute_figures()`` once per request (the page and its CSV read it)."""
+    language = translation.get_language()
+    return request_memo.memoised(f"portal:figures:{language}", compute_figures)
 
 
 # --- CSV -------------------------------------------------------------------------

@@ -219,6 +219,19 @@ def test_activities_feeds(client, content, lang):
     assert_no_secrets(response)
 
 
+def test_feed_categories_follow_the_theme_order_and_fall_back_in_language(
+    client, content
+):
+    second = factories.ThemeFactory(name_en="Victims", name_ru="Жертвы", order=9)
+    russian_only = factories.ThemeFactory(name_en="", name_ru="Только", order=5)
+    content["activity"].themes.add(second, russian_only)
+
+    _channel, items = rss_items(client.get("/en/feeds/activities.rss"))
+
+    categories = [c.text for c in items[0].findall("category")]
+    assert categories == ["Border security", "Только", "Victims"]
+
+
 def test_feeds_hold_the_30_latest_items(client):
     start = timezone.now() - datetime.timedelta(days=40)
     for day in range(35):
@@ -352,6 +365,38 @@ def test_a_large_section_is_split_into_pages(client, content, monkeypatch):
     assert f"{SITE}/sitemap-resources.xml?p=3" in sections
     page = parse_xml(client.get("/sitemap-resources.xml?p=3").content)
     assert len(page.findall(f"{SITEMAP}url")) == 2
+
+
+def test_sitemap_index_gives_each_section_its_newest_change(client, content):
+    newest = content["public"]
+    newest.save()  # the newest update of the resources
+    index = parse_xml(client.get("/sitemap.xml").content)
+    entries = {
+        entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod")
+        for entry in index.findall(f"{SITEMAP}sitemap")
+    }
+
+    newest.refresh_from_db()
+    assert entries[f"{SITE}/sitemap-resources.xml"] == newest.updated_at.isoformat()
+    assert entries[f"{SITE}/sitemap-sections.xml"] is None  # landing pages: no date
+    for section in ("pages", "partners", "projects", "activities"):
+        assert entries[f"{SITE}/sitemap-{section}.xml"]
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_sitemap_index_runs_a_fixed_number_of_queries(
+    client, content, django_assert_max_num_queries, count
+):
+    """The newest change of every section in one query, the stored totals in
+    one, and the two small sections counted."""
+    factories.ResourceFactory.create_batch(count)
+    factories.ActivityFactory.create_batch(count)
+
+    with django_assert_max_num_queries(4):
+        response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
 
 
 def test_sitemap_of_an_unknown_section_or_page_is_not_found(client, content):
