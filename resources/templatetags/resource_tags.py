@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from django import template
-from django.utils import translation
+import functools
+from html import escape
 
-from portal.templatetags.portal_tags import render_language_badge
+from django import template
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from portal.templatetags.portal_tags import date_range, lang_attr, render_language_badge
+from resources.models import ResourceKind
 
 register = template.Library()
+
+HEADINGS = ("h2", "h3", "h4")
+KIND_LABELS = dict(ResourceKind.choices)
+SUMMARY_WORDS = 30
 
 
 @register.simple_tag
@@ -18,6 +30,83 @@ def resource_language_badge(resource):
     complete the catalogue text is; no query.
     """
     return render_language_badge(resource.available_languages())
+
+
+@functools.lru_cache(maxsize=16)
+def _rendered_access_badge(access: str, language: str) -> SafeString:
+    # Three levels, two languages: each badge is rendered once (``language`` keys
+    # the cache; the template holds the only markup).
+    return mark_safe(  # noqa: S308 - rendered by the template engine
+        render_to_string("includes/access_badge.html", {"access": access})
+    )
+
+
+@register.simple_tag
+def access_badge(access: str) -> SafeString:
+    """The lock on a resource that is not for everyone (nothing when public)."""
+    return _rendered_access_badge(access, translation.get_language() or "")
+
+
+def kind_label(kind: str):
+    """The kind's label in the active language (the stored value if unknown)."""
+    return KIND_LABELS.get(kind, kind)
+
+
+@register.simple_tag
+def resource_card(
+    resource, heading="h2", show_themes=False, show_summary=False
+) -> SafeString:
+    """A resource in a list: includes/cards/resource.html's markup, built here.
+
+    A list page shows twenty cards: through the template engine they cost more
+    than the rest of the page (each lookup, filter and nested include takes
+    microseconds). Every text is escaped with ``html.escape``; badges come from
+    their templates. ``show_themes`` needs ``with_listing_data`` (its
+    ``listed_themes``).
+    """
+    tag = heading if heading in HEADINGS else "h2"
+    title_attrs = f' href="{escape(resource.get_absolute_url())}"'
+    parts = [
+        '<article class="card">\n',
+        f'  <{tag} class="card__title"><a{title_attrs}{lang_attr(resource)}>'
+        f"{escape(str(resource.title))}</a></{tag}>\n",
+        '  <p class="card__meta">\n',
+        # The label of one choice: get_kind_display() translates all seven.
+        f'    <span class="card__kind">{escape(str(kind_label(resource.kind)))}'
+        "</span>\n",
+    ]
+    day = resource.published_on
+    if not day and resource.published_at:
+        day = timezone.localdate(resource.published_at)
+    if day:
+        parts.append(f"    <span>{date_range(day, None)}</span>\n")
+    parts.append("  </p>\n")
+    summary = resource.summary if show_summary else ""
+    if summary:
+        summary = Truncator(summary).words(SUMMARY_WORDS, truncate=" …")
+        parts.append(
+            f'  <p class="card__summary"{lang_attr(resource, "summary")}>'
+            f"{escape(summary)}</p>\n"
+        )
+    themes = getattr(resource, "listed_themes", ()) if show_themes else ()
+    if themes:
+        items = "".join(
+            f"<li{lang_attr(theme, 'name')}>{escape(str(theme.name))}</li>"
+            for theme in themes
+        )
+        parts.append(
+            f'  <ul class="tags" aria-label="{escape(_("Themes"))}">{items}</ul>\n'
+        )
+    draft = ""
+    if not resource.is_published:
+        status = escape(str(resource.get_status_display()))
+        draft = f' <span class="badge badge--draft">{status}</span>'
+    parts += [
+        f'  <p class="card__badges">{resource_language_badge(resource)}'
+        f"{access_badge(resource.access)}{draft}</p>\n",
+        "</article>\n",
+    ]
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
 
 @register.filter
