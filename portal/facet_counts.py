@@ -82,12 +82,16 @@ def stored_counts(listing: Listing, *, staff: bool) -> dict[str, dict[str, int]]
     """``{facet: {option: count}}`` and ``{"*": {"": total}}``, from the stored rows."""
     from portal.models import FacetCount
 
-    rows = FacetCount.objects.filter(
-        listing=listing.name,
-        audience=STAFF if staff else PUBLIC,
-        given="",
-        count__gt=0,
-    ).values_list("key", "count")
+    rows = (
+        FacetCount.objects.filter(
+            listing=listing.name,
+            audience=STAFF if staff else PUBLIC,
+            given="",
+            count__gt=0,
+        )
+        .order_by()
+        .values_list("key", "count")
+    )  # order is of no use here
     counts: dict[str, dict[str, int]] = {TOTAL: {"": 0}}
     for key, count in rows:
         if key == TOTAL:
@@ -108,7 +112,9 @@ def public_totals() -> dict[str, int]:
         # Naming the lists lets the unique index find the few rows.
         FacetCount.objects.filter(
             listing__in=list(LISTINGS), audience=PUBLIC, given="", key=TOTAL
-        ).values_list("listing", "count")
+        )
+        .order_by()
+        .values_list("listing", "count")
     )
 
 

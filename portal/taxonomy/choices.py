@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import F, Value
+from django.db import connection
 from django.utils import translation
 
 from portal import request_memo
@@ -39,27 +39,32 @@ def _name_columns() -> list[str]:
 def _read_all() -> dict[str, Choices]:
     """(key, name in the active language, else the other's) of each kind, in order.
 
-    Plain tuples from one UNION ALL, not model instances: with no shared cache (or
-    a cold one) these lists are built on every list page.
+    One plain UNION ALL, no model instances nor ORM rows: with no shared cache (or
+    a cold one) these lists are built on every list page, and the ORM's values
+    machinery over 211 rows cost several times the query.
     """
-    names = _name_columns()
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(column) for column in _name_columns())
 
-    def part(model, kind: str, key: str, rank):
-        return (
-            model.objects.order_by()
-            .annotate(choice_kind=Value(kind), choice_key=F(key), choice_rank=rank)
-            .values_list("choice_kind", "choice_key", "choice_rank", *names)
-        )
+    def part(model, key: str, rank: str | None) -> str:
+        table = quote(model._meta.db_table)
+        rank_sql = quote(rank) if rank else "0"
+        # Only quoted identifiers of our own models; the kind is a parameter.
+        return f"SELECT %s, {quote(key)}, {rank_sql}, {names} FROM {table}"  # noqa: S608
 
-    rows = part(Region, "regions", "slug", F("order")).union(
-        part(Country, "countries", "iso3", Value(0)),
-        part(Theme, "themes", "slug", F("order")),
-        all=True,
+    sql = " UNION ALL ".join(
+        [
+            part(Region, "slug", "order"),
+            part(Country, "iso3", None),
+            part(Theme, "slug", "order"),
+        ]
     )
     ranked: dict[str, list[tuple]] = {"regions": [], "countries": [], "themes": []}
-    for kind, key, rank, *localised in rows:
-        name = next((name for name in localised if name), "")
-        ranked[kind].append((rank, key, name))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ["regions", "countries", "themes"])
+        for kind, key, rank, *localised in cursor.fetchall():
+            name = next((name for name in localised if name), "")
+            ranked[kind].append((rank, key, name))
     choices = {
         # The models' own orderings: regions and themes by (order, slug).
         kind: [(key, name) for _rank, key, name in sorted(ranked[kind])]
