@@ -221,8 +221,13 @@ class SearchWord(models.Model):
         verbose_name_plural = _("search words")
         ordering = ["word"]
         indexes = [
+            # Without the pending list (fastupdate): words added by saves would
+            # wait there, read through by every look-up, until a vacuum.
             GinIndex(
-                fields=["word"], opclasses=["gin_trgm_ops"], name="search_word_trgm"
+                fields=["word"],
+                opclasses=["gin_trgm_ops"],
+                name="search_word_trgm",
+                fastupdate=False,
             ),
         ]
 

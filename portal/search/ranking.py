@@ -10,10 +10,11 @@ earlier ones have not filled the pool: "terrorism" (60,000 matches on the bench,
 No branch has an ORDER BY, so each stops at the LIMIT instead of sorting
 thousands of rows it had to fetch first. Within a branch rows come in storage
 order, and ``rebuild_search_index`` stores the table newest first (CLUSTER on
-``search_entry_newest``): the title matches read are then the newest. The
-planner chooses the plan itself (GIN bitmap for rare words, a scan that stops
-early for common ones); the query it plans is parsed once, so its lexeme
-statistics apply (``models.parsed_query``).
+``search_entry_newest``): the title matches read are then the newest (a scan
+starts at the table's first page: ``NEWEST_FIRST``). The planner chooses the
+plan itself (GIN bitmap for rare words, a scan that stops early for common
+ones); the query it plans is parsed once, so its lexeme statistics apply
+(``models.parsed_query``).
 
 The pool is ranked (title matches by their title's ts_rank, then newest first)
 and counted per facet in Python. With more matches than ``POOL``, the total is
@@ -25,9 +26,13 @@ Pools are cached per query, reader, filters and content version.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchRank
 from django.core.cache import cache
@@ -35,7 +40,13 @@ from django.db import connection, models
 
 from portal.cache import content_version
 
-from .models import BOTH_LANGUAGES, SearchEntry, parsed_query, text_query
+from .models import (
+    BOTH_LANGUAGES,
+    ParsedQuery,
+    SearchEntry,
+    parsed_query,
+    text_query,
+)
 
 POOL = 500
 POOL_CACHE_SECONDS = 300
@@ -67,43 +78,53 @@ class Criteria:
         return (self.language,) if self.language else ()
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A matching entry as the pool holds it: enough to rank and count it."""
 
     id: int
     tier: int
     rank: float
-    date_key: int  # days since year 1, 0 when undated: newest first on ties
+    date_key: int  # days since year 1, 0 when undated
     kind: str
-    year: str
-    themes: frozenset[str]
-    regions: frozenset[str]
-    languages: frozenset[str]
-
-    @property
-    def order(self) -> tuple:
-        return (-self.tier, -self.rank, -self.date_key, -self.id)
+    year: str  # "" when undated
+    themes: list[str]
+    regions: list[str]
+    languages: list[str]
 
 
-def _passes(row: Candidate, criteria: Criteria, skip: str = "") -> bool:
-    """Does ``row`` satisfy every facet of ``criteria`` except ``skip``?"""
-    if criteria.kind and skip != "kind" and row.kind not in criteria.kind:
-        return False
-    if criteria.theme and skip != "theme" and not row.themes & set(criteria.theme):
-        return False
-    if criteria.region and skip != "region" and not row.regions & set(criteria.region):
-        return False
-    if criteria.year and skip != "year" and row.year not in criteria.year:
-        return False
-    return skip == "language" or set(criteria.language_codes()) <= row.languages
+def _rank_order(row: Candidate) -> tuple:
+    """Tier, then rank (title matches), then newest first (undated last)."""
+    return (-row.tier, -row.rank, -row.date_key, -row.id)
+
+
+def _misses(row: Candidate, criteria: Criteria) -> list[str]:
+    """The facets of ``criteria`` that ``row`` does not satisfy."""
+    if not criteria.filtered:
+        return []
+    missed = []
+    if criteria.kind and row.kind not in criteria.kind:
+        missed.append("kind")
+    if criteria.theme and set(criteria.theme).isdisjoint(row.themes):
+        missed.append("theme")
+    if criteria.region and set(criteria.region).isdisjoint(row.regions):
+        missed.append("region")
+    if criteria.year and row.year not in criteria.year:
+        missed.append("year")
+    if not set(criteria.language_codes()).issubset(row.languages):
+        missed.append("language")
+    return missed
+
+
+def _passes(row: Candidate, criteria: Criteria) -> bool:
+    return not _misses(row, criteria)
 
 
 # The pool as one JSON document (``read_pool``); the date as date.toordinal().
 POOL_JSON = (
     "SELECT COALESCE(json_agg(json_build_array(id, tier, rank,"
-    " COALESCE(date - DATE '0001-01-01' + 1, 0), kind, year, themes,"
-    " regions, languages)), '[]')"
+    " COALESCE(date - DATE '0001-01-01' + 1, 0), kind, COALESCE(year::text, ''),"
+    " COALESCE(themes, '[]'), COALESCE(regions, '[]'), COALESCE(languages, '[]'))),"
+    " '[]')"
 )
 POOL_FIELDS = (
     "id",
@@ -121,7 +142,10 @@ POOL_FIELDS = (
 def candidates(criteria: Criteria, reader: str, *, filtered: bool = False):
     """The best ``POOL + 1`` matches (one more than ``POOL`` tells that there are
     more), tier by tier, in one query; ``filtered``: with the facet filters."""
-    query = text_query(criteria.q)
+    return _candidates(text_query(criteria.q), criteria, reader, filtered=filtered)
+
+
+def _candidates(query: ParsedQuery, criteria: Criteria, reader: str, *, filtered):
     entries = SearchEntry.objects.order_by()
     if filtered:
         entries = entries.with_facets(
@@ -156,54 +180,51 @@ def candidates(criteria: Criteria, reader: str, *, filtered: bool = False):
     return parts[0].union(*parts[1:], all=True)[: POOL + 1]
 
 
-def read_pool(criteria: Criteria, reader: str, *, filtered: bool) -> list[Candidate]:
-    if not parsed_query(criteria.q):
-        return []  # only stop words: nothing to look for
-    sql, params = candidates(
-        criteria, reader, filtered=filtered
-    ).query.sql_with_params()
+def _pool_sql(candidates_sql: str) -> str:
     # The pool comes back as one JSON document: parsing 500 rows' three facet
     # lists one value at a time cost more than the query itself.
     # Only SQL that Django compiled is formatted in; the words stay parameters.
-    pool_sql = f"{POOL_JSON} FROM ({sql}) AS pool"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(pool_sql, params)
-        rows = cursor.fetchone()[0]
-    if isinstance(rows, str):
-        rows = json.loads(rows)
-    pool = [
-        Candidate(
-            id=pk,
-            tier=tier,
-            rank=rank,
-            date_key=date_key,  # as date.toordinal(); 0 when undated
-            kind=kind,
-            year=str(year or ""),
-            themes=frozenset(themes or ()),
-            regions=frozenset(regions or ()),
-            languages=frozenset(languages or ()),
-        )
-        for pk, tier, rank, date_key, kind, year, themes, regions, languages in rows
-    ]
-    pool.sort(key=lambda row: row.order)
-    return pool
+    return f"{POOL_JSON} FROM ({candidates_sql}) AS pool"  # noqa: S608
 
 
-def estimated_total(q: str, reader: str) -> int:
+# A scan of a table bigger than a quarter of shared_buffers starts where the
+# last one stopped (synchronize_seqscans): a pool would hold the title matches
+# after the previous search's, a different set each time, not the newest. Off
+# for the pool's statement only, sent with it (one round trip, one transaction).
+NEWEST_FIRST = "SET LOCAL synchronize_seqscans = off; "
+
+# Stands for the words while the SQL of an unfiltered pool is compiled: never a
+# parsed query, whose words are always quoted.
+WORDS = "\x01words\x01"
+
+
+@functools.lru_cache(maxsize=8)
+def _unfiltered_sql(reader: str) -> tuple[str, tuple]:
+    """The statements of an unfiltered pool, compiled once per reader: they
+    differ from search to search only in the words (compiling the querysets cost
+    about 3 ms a search, twice that for a corrected one). After the pool, the
+    planner's estimate of all matches (``estimate``), in the same round trip."""
+    query = ParsedQuery(WORDS)
+    pool = _candidates(query, Criteria(q=""), reader, filtered=False)
+    pool_sql, pool_params = pool.query.sql_with_params()
+    matches = SearchEntry.objects.readable_heads(reader).filter(vector=query)
+    matches_sql, matches_params = matches.values("id").query.sql_with_params()
+    sql = f"{NEWEST_FIRST}{_pool_sql(pool_sql)}; EXPLAIN (FORMAT JSON) {matches_sql}"
+    return sql, (*pool_params, *matches_params)
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def estimate(plan) -> int:
     """The planner's estimate of the matches, from the lexeme statistics (a count
     of 60,000 matches would read most of the table), rounded to two significant
     figures: the page says "about". Words that often come together ("border
     security") are counted as independent, so the estimate is low for them."""
-    entries = SearchEntry.objects.readable_heads(reader).filter(vector=text_query(q))
-    sql, params = entries.values("id").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    estimate = int(plan[0]["Plan"]["Plan Rows"])
-    digits = len(str(estimate))
-    return round(estimate, -(digits - 2)) if digits > 2 else estimate
+    rows = int(_json(plan)[0]["Plan"]["Plan Rows"])
+    digits = len(str(rows))
+    return round(rows, -(digits - 2)) if digits > 2 else rows
 
 
 @dataclass
@@ -216,20 +237,42 @@ class Pool:
         return len(self.rows) > POOL
 
 
+def read_pool(criteria: Criteria, reader: str, *, filtered: bool) -> Pool:
+    """The pool and, unfiltered and capped, the estimate: one round trip."""
+    words = parsed_query(criteria.q)
+    if not words:
+        return Pool([])  # only stop words: nothing to look for
+    if filtered:
+        query = candidates(criteria, reader, filtered=True).query
+        sql, params = query.sql_with_params()
+        sql = NEWEST_FIRST + _pool_sql(sql)
+    else:
+        sql, params = _unfiltered_sql(reader)
+        params = [words if param == WORDS else param for param in params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        cursor.nextset()  # past the SET's empty result
+        rows = [Candidate(*row) for row in _json(cursor.fetchone()[0])]
+        pool = Pool(sorted(rows, key=_rank_order))
+        if pool.capped and not filtered:
+            cursor.nextset()
+            total = estimate(cursor.fetchone()[0])
+            # Too low to be believed: the pool alone holds more than POOL.
+            pool.estimate = total if total > 2 * POOL else 0
+    return pool
+
+
 def pool_of(criteria: Criteria, reader: str, *, filtered: bool = False) -> Pool:
     scope = [criteria.q]
     if filtered:
         scope += [criteria.kind, criteria.theme, criteria.region, criteria.year]
         scope.append(criteria.language)
     digest = hashlib.sha256(json.dumps(scope).encode()).hexdigest()
-    key = f"search:pool:{content_version()}:{reader}:{digest}"
+    # "v2": pools cached by an older release hold rows of another shape.
+    key = f"search:pool:v2:{content_version()}:{reader}:{digest}"
     pool = cache.get(key)
     if pool is None:
-        pool = Pool(read_pool(criteria, reader, filtered=filtered))
-        if pool.capped and not filtered:
-            estimate = estimated_total(criteria.q, reader)
-            # Too low to be believed: the pool alone holds more than POOL.
-            pool.estimate = estimate if estimate > 2 * POOL else 0
+        pool = read_pool(criteria, reader, filtered=filtered)
         cache.set(key, pool, POOL_CACHE_SECONDS)
     return pool
 
@@ -247,30 +290,45 @@ class Ranked:
 
 
 def facet_counts(rows: list[Candidate], criteria: Criteria) -> dict:
-    """Per facet, the rows that pass every other facet's choice (disjunctive)."""
-    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-
-    def add(name: str, option: str) -> None:
-        if option:
-            counts[name][option] = counts[name].get(option, 0) + 1
-
-    for row in rows:
-        if _passes(row, criteria, "kind"):
-            add("kind", row.kind)
-        if _passes(row, criteria, "year"):
-            add("year", row.year)
-        if _passes(row, criteria, "theme"):
-            for theme in row.themes:
-                add("theme", theme)
-        if _passes(row, criteria, "region"):
-            for region in row.regions:
-                add("region", region)
-        if _passes(row, criteria, "language"):
-            for code in row.languages:
-                add("language", code)
-            if {"ru", "en"} <= row.languages:
-                add("language", BOTH_LANGUAGES)
-    return counts
+    """Per facet, the rows that pass every other facet's choice (disjunctive):
+    a row that misses one facet counts in that facet only, one that misses two
+    counts nowhere."""
+    counted: dict[str, list[Candidate]] = {name: [] for name in FACETS}
+    passing = rows
+    if criteria.filtered:
+        passing = []
+        for row in rows:
+            missed = _misses(row, criteria)
+            if not missed:
+                passing.append(row)
+            elif len(missed) == 1:
+                counted[missed[0]].append(row)
+    for name in FACETS:
+        counted[name] += passing
+    languages = Counter(
+        chain.from_iterable(row.languages for row in counted["language"])
+    )
+    both = sum(
+        1
+        for row in counted["language"]
+        if "ru" in row.languages and "en" in row.languages
+    )
+    if both:
+        languages[BOTH_LANGUAGES] = both
+    counts = {
+        "kind": Counter(row.kind for row in counted["kind"]),
+        "theme": Counter(chain.from_iterable(row.themes for row in counted["theme"])),
+        "region": Counter(
+            chain.from_iterable(row.regions for row in counted["region"])
+        ),
+        "year": Counter(row.year for row in counted["year"]),
+        "language": languages,
+    }
+    # An entry without a kind or year counts under no option.
+    return {
+        name: {option: n for option, n in found.items() if option}
+        for name, found in counts.items()
+    }
 
 
 def ranked_search(criteria: Criteria, reader: str) -> Ranked:

@@ -143,7 +143,11 @@ def _explain(q: str) -> str:
     query = ranking.candidates(ranking.Criteria(q=q), "visitor").query
     sql, params = query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+        # With the setting a search sends with its pool (ranking.NEWEST_FIRST).
+        cursor.execute(
+            f"{ranking.NEWEST_FIRST}EXPLAIN (ANALYZE, BUFFERS) {sql}", params
+        )
+        cursor.nextset()
         return "\n".join(row[0] for row in cursor.fetchall())
 
 

@@ -118,6 +118,30 @@ def test_misspelt_words_are_corrected(search, library, typed, corrected, expecte
     assert "Showing results for" in response.content.decode()
 
 
+def test_a_corrected_search_query_count(client, library, django_assert_max_num_queries):
+    # Both spellings parsed, the typed one's pool (empty), the vocabulary (one
+    # query for all the words), the corrected one's pool, the snippets.
+    with django_assert_max_num_queries(6):
+        response = client.get("/en/search/", {"q": "finansing terorism"})
+    assert response.context["outcome"].corrected == "financing terrorism"
+
+
+def test_the_snippet_is_in_the_page_language_when_it_shows_the_words(search, postgres):
+    factories.ResourceFactory(
+        title_en="Port checks",
+        title_ru="Проверки в портах",
+        summary_en="Container scanning at the port.",
+        summary_ru="Досмотр контейнеров в порту.",
+    )
+    hit = search("container", lang="en")[0].context["outcome"].page.object_list[0]
+    assert hit.snippet_lang == "" and "<mark>Container</mark>" in str(hit.snippet)
+    # Only the other language's text shows the words: its snippet, marked as such.
+    hit = search("container", lang="ru")[0].context["outcome"].page.object_list[0]
+    assert hit.snippet_lang == "en" and "<mark>Container</mark>" in str(hit.snippet)
+    hit = search("контейнеров", lang="en")[0].context["outcome"].page.object_list[0]
+    assert hit.snippet_lang == "ru" and "<mark>контейнеров</mark>" in str(hit.snippet)
+
+
 def test_no_correction_when_the_words_are_found(search, library):
     response, titles = search("terrorism", lang="en")
     assert titles and response.context["outcome"].corrected == ""
