@@ -14,7 +14,8 @@ from django.views.decorators.http import require_safe
 from partners.models import Partner
 from portal.pages.models import Page
 from programme.models import Activity
-from resources.models import CARD_FIELDS, Resource
+from resources.models import Resource
+from resources.querysets import CARD_FIELDS
 
 from . import charts, figures
 

@@ -13,14 +13,8 @@ from portal.facets import FacetList, build_facet, selected_values
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 
 from .facet_listing import RESOURCES
-from .models import (
-    BOTH_LANGUAGES,
-    FACET_NAMES,
-    Access,
-    ResourceKind,
-    ResourceQuerySet,
-    ResourceSelection,
-)
+from .models import Access, ResourceKind
+from .querysets import BOTH_LANGUAGES, FACET_NAMES, ResourceQuerySet, ResourceSelection
 
 FIRST_YEAR = 1950  # older dates are typing mistakes, not resources
 

@@ -10,7 +10,7 @@ a slug moves nothing. ``portal_figures_rebuild()`` counts everything again (afte
 bulk load with the triggers paused). SQLite has none of this: the page counts live.
 
 The SQL is frozen here, as a migration's should be; the page reads the counts
-with ``portal.figures.stored_counts()``.
+with ``portal.figure_counts``.
 """
 
 from django.db import migrations

@@ -16,7 +16,8 @@ from programme.facets import NAMED_FACETS, facet_rows, stored_facet_rows
 from programme.filters import UPCOMING, ActivityFilterSet
 from programme.models import Activity, ActivityFormat, ActivityKind
 from resources.facet_listing import RESOURCES
-from resources.models import Access, Resource, ResourceKind, ResourceSelection
+from resources.models import Access, Resource, ResourceKind
+from resources.querysets import ResourceSelection
 from tests import factories
 from tests.conftest import need
 

@@ -1,29 +1,20 @@
-"""Programme figures, read through each app's querysets.
-
-``key_figures()`` feeds the home page. ``programme_figures()`` feeds the figures
-page and its CSV downloads: the counts of ``portal.figure_counts`` (stored on
-PostgreSQL) named with the cached taxonomy names and shaped into charts. Only
-published items count; resources never appear here, so staff-only ones cannot
-either.
-"""
+"""The figures, read through each app's querysets: the home page's headline
+numbers and every chart of the figures page."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from django.db.models import Count
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from partners.models import Partner
 from portal import facet_counts, figure_counts, request_memo
 from portal.taxonomy.choices import region_choices, theme_choices
 from programme.models import Activity, ActivityKind
 from resources.models import Resource
+
+from .formatting import Percent, format_number, format_percent
+from .shapes import Chart, Figures, Series, Table
 
 UNSPECIFIED = figure_counts.UNSPECIFIED
 # Colour indexes (see ``portal.charts.PALETTE``) of the two participation series.
@@ -52,131 +43,6 @@ def key_figures() -> dict[str, int]:
         "participants": figure_counts.participants(),
         "resources": totals.get("resources", 0),
     }
-
-
-# --- Shapes --------------------------------------------------------------------
-
-
-class Percent(float):
-    """A share in per cent: shown with one decimal and a per cent sign."""
-
-
-Cell = str | int | Percent | None
-
-
-@dataclass
-class Series:
-    """One colour of a chart, as its legend names it."""
-
-    key: str
-    label: str
-    colour: int
-
-
-@dataclass
-class Table:
-    """A chart's data for people (the HTML table) and for spreadsheets (CSV).
-
-    The first cell of each row names the row (a ``th scope="row"``).
-    """
-
-    caption: str
-    columns: list[str]
-    rows: list[list[Cell]]
-
-    @property
-    def display_rows(self) -> list[tuple[str, list[str]]]:
-        """(the row's name, its other cells), formatted for the HTML table."""
-        fmt = number_formatter()
-        return [
-            (format_cell(head, fmt), [format_cell(cell, fmt) for cell in cells])
-            for head, *cells in self.rows
-        ]
-
-
-@dataclass
-class Chart:
-    """What the figures page, the SVG renderer and the CSV download need.
-
-    ``kind`` picks the renderer in ``portal.charts``; ``data`` is what that
-    renderer draws (see each ``_chart_*`` function below for its shape).
-    """
-
-    slug: str
-    kind: str
-    title: str
-    summary: str
-    note: str
-    table: Table
-    series: list[Series] = field(default_factory=list)
-    data: dict = field(default_factory=dict)
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.table.rows
-
-
-@dataclass
-class Figures:
-    total: int
-    first_year: int | None
-    last_year: int | None
-    participants: int
-    charts: dict[str, Chart]
-
-
-CHART_SLUGS = (
-    "exchanges-by-year",
-    "exchanges-by-region",
-    "exchanges-by-theme",
-    "participants",
-    "flows",
-)
-
-
-# --- Formatting ------------------------------------------------------------------
-
-
-def format_number(value: int | None) -> str:
-    if value is None:
-        return "—"
-    return formats.number_format(value, decimal_pos=0, force_grouping=True)
-
-
-def number_formatter() -> Callable[[int | None], str]:
-    """``format_number`` for the active language, its formats read once.
-
-    A page formats hundreds of numbers, and reading the language's formats cost
-    more than the rest of each call; Python's own grouping is what Django's gives
-    for groups of three.
-    """
-    if formats.get_format("NUMBER_GROUPING") != 3:
-        return format_number
-    separator = formats.get_format("THOUSAND_SEPARATOR")
-
-    def fmt(value: int | None) -> str:
-        if value is None:
-            return "—"
-        return f"{value:,}".replace(",", separator)
-
-    return fmt
-
-
-def format_percent(value: float | None, decimals: int = 1) -> str:
-    if value is None:
-        return "—"
-    number = formats.number_format(value, decimal_pos=decimals)
-    return pgettext("percentage", "%(value)s%%") % {"value": number}
-
-
-def format_cell(cell: Cell, fmt: Callable[[int | None], str] = format_number) -> str:
-    if isinstance(cell, Percent):
-        return format_percent(cell)
-    if isinstance(cell, int):
-        return fmt(cell)
-    if cell is None:
-        return "—"
-    return str(cell)
 
 
 def _share(women: int | None, reported: int | None) -> Percent | None:
@@ -455,35 +321,3 @@ def programme_figures() -> Figures:
     """``compute_figures()`` once per request (the page and its CSV read it)."""
     language = translation.get_language()
     return request_memo.memoised(f"portal:figures:{language}", compute_figures)
-
-
-# --- CSV -------------------------------------------------------------------------
-
-# Spreadsheets run a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(cell: Cell) -> str:
-    if isinstance(cell, Percent):
-        return formats.number_format(cell, decimal_pos=1)
-    if cell is None:
-        return ""
-    if isinstance(cell, int):
-        return str(cell)
-    text = str(cell)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
-def csv_delimiter() -> str:
-    """A semicolon where the decimal separator is a comma (Russian), as the
-    spreadsheets of that language expect; a comma otherwise."""
-    return ";" if formats.get_format("DECIMAL_SEPARATOR") == "," else ","
-
-
-def chart_csv(chart: Chart) -> str:
-    """The chart's table as CSV text: the header row, then one line per row."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=csv_delimiter(), lineterminator="\r\n")
-    writer.writerow([_csv_cell(column) for column in chart.table.columns])
-    writer.writerows([_csv_cell(cell) for cell in row] for row in chart.table.rows)
-    return buffer.getvalue()

@@ -1,0 +1,291 @@
+"""What the library asks of its resources: visibility, the columns a card reads,
+the filters of each facet, orderings and the facet counts in one query.
+
+``Resource.objects`` is a ``ResourceQuerySet`` (see ``resources.models``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Prefetch, Q, Value
+from django.db.models.functions import (
+    Cast,
+    Concat,
+    ExtractYear,
+)
+
+from portal.facet_counts import TOTAL
+from portal.publishing import PublishableQuerySet, translated_sort_key
+from portal.taxonomy.models import Theme
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+# The "language available" filter: a language, or every one of them.
+BOTH_LANGUAGES = "both"
+FACET_NAMES = ("kind", "theme", "region", "country", "language", "year", "access")
+# The columns a card reads (includes/cards/resource.html): title and summary with
+# their fallback, kind, date, access, status, and the documents and links that
+# make its language badge. A list reads no more (its query count is pinned).
+CARD_FIELDS = (
+    "slug",
+    "status",
+    "kind",
+    "access",
+    "published_on",
+    "published_at",
+    *(
+        f"{field}_{code}"
+        for field in ("title", "summary", "document", "url")
+        for code in LANGUAGE_CODES
+    ),
+)
+
+
+def _filled(field: str) -> Q:
+    """A translated column that holds a value: neither NULL (trap 4) nor empty."""
+    return Q(**{f"{field}__gt": ""})
+
+
+def available_in(code: str) -> Q:
+    """Rows the reader can get in language ``code``: a document, or a link."""
+    return _filled(f"document_{code}") | _filled(f"url_{code}")
+
+
+class ResourceQuerySet(PublishableQuerySet):
+    def visible_to(self, user) -> ResourceQuerySet:
+        """Staff see everything; others see published public and mission items.
+
+        A ``missions`` item is listed to everyone (with its summary and a lock); its
+        body and documents are for mission members and staff only (see
+        ``Resource.is_open_to``). A ``staff`` item does not exist for anyone else.
+        """
+        # Here, not at the top: models.py imports this module for its manager.
+        from .models import Access
+
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published().exclude(access=Access.STAFF)
+
+    def with_listing_data(self) -> ResourceQuerySet:
+        """What a card shows: its columns, and its themes' names in
+        ``listed_themes`` (one query a page).
+
+        A plain list attribute, not ``resource.themes.all``: prefetching into the
+        manager builds a queryset per row, which cost more than the query itself.
+        """
+        return self.only(*CARD_FIELDS).prefetch_related(
+            Prefetch(
+                "themes",
+                queryset=Theme.objects.only("name_ru", "name_en"),
+                to_attr="listed_themes",
+            )
+        )
+
+    def with_detail_data(self, user) -> ResourceQuerySet:
+        """Everything the detail page shows, in one query per relation.
+
+        Linked activities are limited to those ``user`` may see.
+        """
+        from programme.models import Activity
+
+        return self.prefetch_related(
+            "themes",
+            "regions",
+            "countries",
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.visible_to(user).order_by(
+                    "-start_date", "slug"
+                ),
+            ),
+        )
+
+    # Filters of the library, one per facet. Relations are matched with a subquery,
+    # not a join, so results need no DISTINCT and the facet counts stay exact.
+
+    def of_kinds(self, kinds) -> ResourceQuerySet:
+        return self.filter(kind__in=kinds)
+
+    def with_themes(self, slugs) -> ResourceQuerySet:
+        return self.filter(
+            pk__in=self.model.themes.through.objects.filter(
+                theme__slug__in=slugs
+            ).values("resource_id")
+        )
+
+    def in_regions(self, slugs) -> ResourceQuerySet:
+        return self.filter(
+            pk__in=self.model.regions.through.objects.filter(
+                region__slug__in=slugs
+            ).values("resource_id")
+        )
+
+    def in_countries(self, iso3_codes) -> ResourceQuerySet:
+        return self.filter(
+            pk__in=self.model.countries.through.objects.filter(
+                country__iso3__in=iso3_codes
+            ).values("resource_id")
+        )
+
+    def available_in(self, language: str) -> ResourceQuerySet:
+        """With a document or link in ``language`` (``both``: in every language)."""
+        if language == BOTH_LANGUAGES:
+            condition = Q()
+            for code in LANGUAGE_CODES:
+                condition &= available_in(code)
+            return self.filter(condition)
+        if language not in LANGUAGE_CODES:
+            raise ValueError(f"Unknown language: {language!r}")
+        return self.filter(available_in(language))
+
+    def from_years(self, years) -> ResourceQuerySet:
+        """Dated in any of ``years`` (a date range each, so an index can serve it)."""
+        condition = Q()
+        for year in years:
+            condition |= Q(published_on__year=int(year))
+        return self.filter(condition)
+
+    def with_access(self, levels) -> ResourceQuerySet:
+        return self.filter(access__in=levels)
+
+    def selected(
+        self, selection: ResourceSelection, *, skip: str = ""
+    ) -> ResourceQuerySet:
+        """Apply every facet of ``selection`` (options of one facet: any of them;
+        facets together: all of them), except the facet named ``skip``."""
+        queryset = self
+        for name, method in SELECTION_METHODS.items():
+            value = getattr(selection, name)
+            if value and name != skip:
+                queryset = getattr(queryset, method)(value)
+        return queryset
+
+    def search(self, text: str) -> ResourceQuerySet:
+        """A plain substring match on titles and summaries in both languages.
+
+        The site-wide search ranks with PostgreSQL full text; the library's box
+        only narrows the list.
+        """
+        text = text.strip()
+        if not text:
+            return self
+        condition = Q()
+        for code in LANGUAGE_CODES:
+            condition |= Q(**{f"title_{code}__icontains": text})
+            condition |= Q(**{f"summary_{code}__icontains": text})
+        return self.filter(condition)
+
+    # Orderings; each ends with the slug, so pages never overlap.
+
+    def newest_first(self) -> ResourceQuerySet:
+        return self.order_by(
+            models.F("published_on").desc(nulls_last=True),
+            models.F("published_at").desc(nulls_last=True),
+            "slug",
+        )
+
+    def oldest_first(self) -> ResourceQuerySet:
+        return self.order_by(
+            models.F("published_on").asc(nulls_last=True),
+            models.F("published_at").asc(nulls_last=True),
+            "slug",
+        )
+
+    def by_title(self, language: str | None = None) -> ResourceQuerySet:
+        """A-Z by the title shown in ``language`` (the active one by default).
+
+        A missing title falls back to the other language, as the page shows it.
+        """
+        return self.order_by(translated_sort_key("title", language), "slug")
+
+    # Facet counts.
+
+    def facet_counts(self, selection: ResourceSelection) -> dict[str, dict[str, int]]:
+        """How many resources each option of each facet would give.
+
+        ``self`` is what the reader can see (and their search); ``selection`` their
+        ticks. A facet is counted with every other facet applied but not itself, so
+        an option's count is what choosing it (instead of that facet's current
+        choice) would list. One query whatever the size of the data: a UNION ALL
+        of a GROUP BY per facet. Keys are the query-string values.
+        """
+        base = self.order_by()
+
+        def scope(name: str) -> ResourceQuerySet:
+            return base.selected(selection, skip=name)
+
+        def key(name: str, option) -> Concat:
+            # One "facet:option" column: UNION matches columns by position, and
+            # Django does not keep two annotations in the same order in every branch.
+            return Concat(Value(f"{name}:"), option, output_field=models.CharField())
+
+        def grouped(queryset, name: str, option, counted: str = "pk"):
+            return (
+                queryset.order_by()
+                .annotate(key=key(name, option))
+                .values_list("key")
+                .annotate(count=Count(counted))
+            )
+
+        year = Cast(ExtractYear("published_on"), models.CharField())
+        languages = scope("language")
+        branches = [
+            # The number of results: the paginator need not count them again.
+            grouped(base.selected(selection), TOTAL, Value("")),
+            grouped(scope("kind"), "kind", models.F("kind")),
+            grouped(scope("access"), "access", models.F("access")),
+            grouped(scope("year").filter(published_on__isnull=False), "year", year),
+            # Constant keys: no GROUP BY, one row with the count. "" is any language.
+            grouped(languages, "language", Value("")),
+            *(
+                grouped(languages.available_in(code), "language", Value(code))
+                for code in (*LANGUAGE_CODES, BOTH_LANGUAGES)
+            ),
+            # Each link row is unique per (resource, term): no DISTINCT needed.
+            *(
+                grouped(
+                    through.objects.filter(resource_id__in=scope(name).values("pk")),
+                    name,
+                    models.F(lookup),
+                    counted="resource_id",
+                )
+                for name, through, lookup in (
+                    ("theme", self.model.themes.through, "theme__slug"),
+                    ("region", self.model.regions.through, "region__slug"),
+                    ("country", self.model.countries.through, "country__iso3"),
+                )
+            ),
+        ]
+        counts: dict[str, dict[str, int]] = {name: {} for name in (TOTAL, *FACET_NAMES)}
+        for facet_option, count in branches[0].union(*branches[1:], all=True):
+            name, _sep, option = facet_option.partition(":")
+            if count or name == TOTAL:
+                counts[name][option] = count
+        return counts
+
+
+@dataclass(frozen=True)
+class ResourceSelection:
+    """What a reader ticked in the library's facets, as query-string values."""
+
+    kind: tuple[str, ...] = ()
+    theme: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    language: str = ""
+    year: tuple[str, ...] = ()
+    access: tuple[str, ...] = ()
+
+
+# Facet -> the ResourceQuerySet method that applies it.
+SELECTION_METHODS = {
+    "kind": "of_kinds",
+    "theme": "with_themes",
+    "region": "in_regions",
+    "country": "in_countries",
+    "language": "available_in",
+    "year": "from_years",
+    "access": "with_access",
+}
