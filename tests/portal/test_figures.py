@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
@@ -313,6 +314,17 @@ def test_rebuilt_counts_are_the_counts_of_the_rows(programme):
 
     assert figure_counts.rebuild_counts()
 
+    assert_stored_counts_are_live()
+
+
+def test_the_rebuild_command_recounts_the_figures_too(programme):
+    with facet_counts.triggers_paused():
+        factories.ActivityFactory(start_date=day(2021), end_date=day(2021))
+    out = io.StringIO()
+
+    call_command("rebuild_facet_counts", stdout=out)
+
+    assert "Figure counts rebuilt." in out.getvalue()
     assert_stored_counts_are_live()
 
 

@@ -1,13 +1,16 @@
-"""Count every list's facets again from its rows (PostgreSQL; a no-op on SQLite)."""
+"""Count every list's facets, and the figures, again from the rows (PostgreSQL; a
+no-op on SQLite)."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal import facet_counts
+from portal import facet_counts, figure_counts
 
 
 class Command(BaseCommand):
-    help = "Rebuild the stored facet counts of every list from its rows."
+    help = (
+        "Rebuild the stored facet counts of every list, and the figures, from the rows."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,7 +24,10 @@ class Command(BaseCommand):
             if options["install"]:
                 facet_counts.install()
             done = facet_counts.rebuild()
+            figures = figure_counts.rebuild_counts()
         if done:
             self.stdout.write(f"Facet counts rebuilt: {', '.join(done)}.")
+        if figures:
+            self.stdout.write("Figure counts rebuilt.")
         else:
             self.stdout.write("Nothing to rebuild: lists are counted live on SQLite.")
