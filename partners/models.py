@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.links import slug_url
 from portal.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -17,6 +17,7 @@ from portal.publishing import (
 )
 from portal.richtext import RichTextField
 from portal.storage import GeneratedFileName
+from portal.taxonomy.models import Theme
 from portal.uploads import CheckedImageField
 
 
@@ -29,6 +30,26 @@ class PartnerKind(models.TextChoices):
     CIVIL_SOCIETY = "civil_society", _("Civil society")
 
 
+# Labels of the kinds, looked up per card (see Partner.get_kind_display).
+KIND_LABELS = dict(PartnerKind.choices)
+# The columns a partner card shows (partners/templatetags/partner_tags.py).
+CARD_FIELDS = (
+    "slug",
+    "status",
+    "kind",
+    "name_ru",
+    "name_en",
+    "acronym_ru",
+    "acronym_en",
+    "summary_ru",
+    "summary_en",
+    "logo",
+    "since",
+    "country__name_ru",
+    "country__name_en",
+)
+
+
 class PartnerQuerySet(PublishableQuerySet):
     def with_listing_data(self) -> PartnerQuerySet:
         return self.select_related("country", "region").prefetch_related(
@@ -36,8 +57,33 @@ class PartnerQuerySet(PublishableQuerySet):
         )
 
     def for_directory(self) -> PartnerQuerySet:
-        """What a directory card shows: country and the themes offered."""
-        return self.select_related("country", "region").prefetch_related("offers")
+        """What a directory card shows, and only that: its texts, country and the
+        themes offered (not the long description, read for two dozen cards)."""
+        return (
+            self.select_related("country")
+            .only(*CARD_FIELDS)
+            .prefetch_related(
+                Prefetch("offers", queryset=Theme.objects.only("name_ru", "name_en"))
+            )
+        )
+
+    def with_exchange_total(self) -> PartnerQuerySet:
+        """``exchange_total``: exchanges it provided plus those it received, in
+        any status (one in which it was both counts twice): its size, cheaply."""
+        total = Value(0)
+        for through in (
+            Partner.activities_provided.through,
+            Partner.activities_received.through,
+        ):
+            counted = (
+                through.objects.filter(partner_id=OuterRef("pk"))
+                .order_by()
+                .values("partner_id")
+                .annotate(rows=Count("*"))
+                .values("rows")
+            )
+            total = total + Coalesce(Subquery(counted), 0)
+        return self.annotate(exchange_total=total)
 
     def alphabetical(self, language: str | None = None) -> PartnerQuerySet:
         """A to Z by the name shown in ``language`` (the active one by default)."""
@@ -58,27 +104,31 @@ class PartnerQuerySet(PublishableQuerySet):
         return self.filter(condition)
 
     def offering(
-        self, theme_slug: str, region_slug: str | None = None
+        self, theme: Theme | str, region_slug: str | None = None
     ) -> PartnerQuerySet:
-        """Published partners offering a theme, those with most exchanges on it first.
+        """Published partners offering a theme (a Theme, or its slug), those with
+        most exchanges on it first.
 
         ``exchange_count``: the published exchanges on that theme the partner
         provided. Within a count, A to Z.
         """
-        partners = self.published().filter(offers__slug=theme_slug)
+        # A Theme spares joining the themes table in the per-partner count.
+        key = "" if isinstance(theme, Theme) else "__slug"
+        partners = self.published().filter(**{f"offers{key}": theme})
         if region_slug:
             partners = partners.filter(region__slug=region_slug)
         # Counted per partner in a subquery: grouping the partners' wide rows by
         # their thousands of exchange rows would sort megabytes on a busy theme.
+        # One row per (partner, activity) and per (activity, theme): count(*).
         provided_on_theme = (
             Partner.activities_provided.through.objects.filter(
                 partner_id=OuterRef("pk"),
                 activity__status=Status.PUBLISHED,
-                activity__themes__slug=theme_slug,
+                **{f"activity__themes{key}": theme},
             )
             .order_by()
             .values("partner_id")
-            .annotate(exchanges=Count("activity_id", distinct=True))
+            .annotate(exchanges=Count("*"))
             .values("exchanges")
         )
         return partners.annotate(
@@ -105,21 +155,23 @@ class PartnerQuerySet(PublishableQuerySet):
             .order_by("-matches", translated_sort_key("name").asc(), "pk")
         )
 
-    def able_to_help(self, partner: Partner) -> PartnerQuerySet:
-        """Published partners offering what ``partner`` seeks, itself excluded."""
-        return (
-            self.published()
-            .exclude(pk=partner.pk)
-            .offering_any(partner.seeks.values("pk"))
-        )
+    def able_to_help(self, partner: Partner, sought=None) -> PartnerQuerySet:
+        """Published partners offering what ``partner`` seeks, itself excluded.
 
-    def seeking_offers_of(self, partner: Partner) -> PartnerQuerySet:
-        """Published partners seeking what ``partner`` offers, itself excluded."""
-        return (
-            self.published()
-            .exclude(pk=partner.pk)
-            .seeking_any(partner.offers.values("pk"))
-        )
+        ``sought``: those themes (or their ids), when the caller has them already.
+        """
+        if sought is None:
+            sought = partner.seeks.values("pk")
+        return self.published().exclude(pk=partner.pk).offering_any(sought)
+
+    def seeking_offers_of(self, partner: Partner, offered=None) -> PartnerQuerySet:
+        """Published partners seeking what ``partner`` offers, itself excluded.
+
+        ``offered``: those themes (or their ids), when the caller has them already.
+        """
+        if offered is None:
+            offered = partner.offers.values("pk")
+        return self.published().exclude(pk=partner.pk).seeking_any(offered)
 
 
 class Partner(Publishable):
@@ -187,7 +239,12 @@ class Partner(Publishable):
         return self.name or self.slug
 
     def get_absolute_url(self) -> str:
-        return reverse("partners:detail", kwargs={"slug": self.slug})
+        return slug_url("partners:detail", self.slug)
+
+    def get_kind_display(self) -> str:
+        # Django's own rebuilds a dict of every choice per call; lists call it per
+        # card.
+        return str(KIND_LABELS.get(self.kind, self.kind))
 
     @property
     def title(self) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.apps import apps
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
@@ -19,33 +17,42 @@ from portal.taxonomy.models import Theme
 from .facet_listing import PARTNERS
 from .filters import ExpertiseForm, PartnerFilterSet
 from .models import Partner, PartnerKind
+from .profile import (
+    activity_model,
+    partner_exchanges,
+    partner_matches,
+    partner_resources,
+    partner_themes,
+    prepare_exchanges,
+)
 
 # The directory's filters (sorting and paging aside).
 FACET_PARAMETERS = ("q", "kind", "region", "country", "offers", "seeks")
-# Exchanges and resources of a partner page, and matches shown per list.
-RELATED_LIMIT = 10
-RECOMMENDATIONS = 6
+# Exchanges listed per partner in "find expertise".
 EXCHANGES_PER_MATCH = 3
-PARTNER_LONG_TEXT = ("description", "description_ru", "description_en")
-ACTIVITY_LONG_TEXT = (
-    "body",
-    "body_ru",
-    "body_en",
-    "outcomes",
-    "outcomes_ru",
-    "outcomes_en",
+# What a result of "find expertise" shows of the partner and of its exchanges.
+EXPERT_FIELDS = (
+    "slug",
+    "kind",
+    "name_ru",
+    "name_en",
+    "acronym_ru",
+    "acronym_en",
+    "logo",
+    "country__name_ru",
+    "country__name_en",
+    "region__name_ru",
+    "region__name_en",
 )
-RESOURCE_LONG_TEXT = ("body", "body_ru", "body_en")
-
-
-def _activity_model():
-    # programme imports partners, never the other way round (see DESIGN.md).
-    return apps.get_model("programme", "Activity")
-
-
-def _resource_model():
-    # resources imports programme and partners, never the other way round.
-    return apps.get_model("resources", "Resource")
+THEME_EXCHANGE_FIELDS = (
+    "slug",
+    "kind",
+    "format",
+    "title_ru",
+    "title_en",
+    "start_date",
+    "end_date",
+)
 
 
 class PartnerListView(FacetedListView):
@@ -129,87 +136,6 @@ def count_single_valued(queryset, lookups: list[str]) -> dict[str, dict[str, int
     return counts
 
 
-def partner_themes(partner: Partner) -> tuple[list[Theme], list[Theme]]:
-    """The themes a partner offers and those it seeks, in one query."""
-    offered = Partner.offers.through.objects.filter(
-        partner_id=partner.pk, theme_id=OuterRef("pk")
-    )
-    sought = Partner.seeks.through.objects.filter(
-        partner_id=partner.pk, theme_id=OuterRef("pk")
-    )
-    themes = list(
-        Theme.objects.annotate(offered=Exists(offered), sought=Exists(sought)).filter(
-            Q(offered=True) | Q(sought=True)
-        )
-    )
-    return [t for t in themes if t.offered], [t for t in themes if t.sought]
-
-
-def _taking_part(partner: Partner) -> tuple[Q, QuerySet]:
-    """A filter on activities the partner provided or received, and the subquery
-    of those it provided (the through tables' partner index answers both)."""
-    activity = _activity_model()
-    provided = activity.providers.through.objects.filter(partner_id=partner.pk)
-    received = activity.beneficiaries.through.objects.filter(partner_id=partner.pk)
-    condition = Q(pk__in=provided.values("activity_id")) | Q(
-        pk__in=received.values("activity_id")
-    )
-    return condition, provided
-
-
-def partner_exchanges(partner: Partner, user, limit: int = RELATED_LIMIT) -> dict:
-    """The latest exchanges a partner provided and received, in one query.
-
-    Each list holds at most ``limit`` activities (``limit + 1`` are read to know
-    whether there are more). An exchange in which the partner is both provider and
-    beneficiary is listed as provided.
-    """
-    taking_part, provided = _taking_part(partner)
-    rows = list(
-        _activity_model()
-        .objects.visible_to(user)
-        .filter(taking_part)
-        .annotate(provided=Exists(provided.filter(activity_id=OuterRef("pk"))))
-        .annotate(
-            row=Window(
-                RowNumber(),
-                partition_by=[F("provided")],
-                order_by=[F("start_date").desc(), F("pk").desc()],
-            )
-        )
-        .filter(row__lte=limit + 1)
-        .select_related("host_country")
-        .defer(*ACTIVITY_LONG_TEXT)
-        .order_by("-start_date", "-pk")
-    )
-    as_provider = [row for row in rows if row.provided]
-    as_beneficiary = [row for row in rows if not row.provided]
-    return {
-        "provided": as_provider[:limit],
-        "more_provided": len(as_provider) > limit,
-        "received": as_beneficiary[:limit],
-        "more_received": len(as_beneficiary) > limit,
-    }
-
-
-def partner_resources(partner: Partner, user, limit: int = RELATED_LIMIT) -> dict:
-    """Resources of the exchanges this user can see the partner take part in."""
-    taking_part, _provided = _taking_part(partner)
-    exchanges = _activity_model().objects.visible_to(user).filter(taking_part)
-    resource = _resource_model()
-    linked = resource.activities.through.objects.filter(
-        activity_id__in=exchanges.values("pk")
-    )
-    rows = list(
-        resource.objects.visible_to(user)
-        .filter(pk__in=linked.values("resource_id"))
-        # Cards show none of the long texts: do not read documents' extracted text.
-        .defer(*RESOURCE_LONG_TEXT)
-        .order_by(F("published_on").desc(nulls_last=True), "-pk")[: limit + 1]
-    )
-    return {"resources": rows[:limit], "more_resources": len(rows) > limit}
-
-
 class PartnerDetailView(VisibleToUserMixin, DetailView):
     """A partner's profile, exchanges, resources, focal points and matches.
 
@@ -220,8 +146,10 @@ class PartnerDetailView(VisibleToUserMixin, DetailView):
     template_name = "partners/partner_detail.html"
 
     def get_queryset(self):
-        return Partner.objects.visible_to(self.request.user).select_related(
-            "country", "region"
+        return (
+            Partner.objects.visible_to(self.request.user)
+            .select_related("country", "region")
+            .with_exchange_total()
         )
 
     def get_context_data(self, **kwargs):
@@ -233,23 +161,10 @@ class PartnerDetailView(VisibleToUserMixin, DetailView):
             offers=offers,
             seeks=seeks,
             **partner_exchanges(partner, user),
-            **partner_resources(partner, user),
+            **partner_resources(partner, user, exchanges=partner.exchange_total),
             can_see_contacts=restricted,
             contacts=list(partner.contacts.all()) if restricted else [],
-            able_to_help=list(
-                Partner.objects.able_to_help(partner)
-                .select_related("country")
-                .defer(*PARTNER_LONG_TEXT)[:RECOMMENDATIONS]
-            )
-            if seeks
-            else [],
-            seeking_offers=list(
-                Partner.objects.seeking_offers_of(partner)
-                .select_related("country")
-                .defer(*PARTNER_LONG_TEXT)[:RECOMMENDATIONS]
-            )
-            if offers
-            else [],
+            **partner_matches(partner, offers=offers, seeks=seeks),
         )
         return context
 
@@ -265,19 +180,26 @@ class ExpertiseView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet:
+        self.theme = None
         if not self.form.is_bound or not self.form.is_valid():
             return Partner.objects.none()
-        theme = self.form.cleaned_data["theme"]
+        # Read first: the queries below then filter on its id, not on its slug.
+        self.theme = theme = Theme.objects.filter(
+            slug=self.form.cleaned_data["theme"]
+        ).first()
+        if theme is None:  # deleted since the form's choices were cached
+            return Partner.objects.none()
         on_theme = (
-            _activity_model()
+            activity_model()
             .objects.published()
-            .filter(themes__slug=theme)
-            .select_related("host_country")
+            .filter(themes=theme)
+            .only(*THEME_EXCHANGE_FIELDS)
             .order_by("-start_date", "-pk")
         )
         return (
             Partner.objects.offering(theme, self.form.cleaned_data["region"] or None)
             .select_related("country", "region")
+            .only(*EXPERT_FIELDS)
             .prefetch_related(
                 Prefetch(
                     "activities_provided",
@@ -290,12 +212,10 @@ class ExpertiseView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = self.form
-        chosen = self.form.is_bound and self.form.is_valid()
-        context["theme"] = (
-            Theme.objects.filter(slug=self.form.cleaned_data["theme"]).first()
-            if chosen
-            else None
-        )
+        for partner in context["object_list"]:
+            prepare_exchanges(partner.theme_exchanges)
+        context["theme"] = self.theme
+        chosen = self.theme is not None
         if not chosen:
             # Where to start: every theme someone offers, with how many offer it.
             counts = count_by(Partner.objects.published(), "offers__slug")

@@ -15,7 +15,6 @@ from partners.models import Partner
 from portal.pages.models import Page
 from programme.models import Activity
 from resources.models import Resource
-from resources.querysets import CARD_FIELDS
 
 from . import charts, figures
 
@@ -42,7 +41,7 @@ def home(request):
         "intro": Page.objects.published().filter(slug="about").first(),
         "latest_resources": Resource.objects.visible_to(request.user)
         .published()
-        .only(*CARD_FIELDS)
+        .for_cards()
         .order_by("-published_at", "-pk")[:4],
         "upcoming_activities": activities.filter(end_date__gte=today)
         .select_related("host_country")

@@ -29,6 +29,14 @@ SEARCH_MAX_LENGTH = 200
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
 YEAR_CHOICES = [(str(year), str(year)) for year in range(FIRST_YEAR, LAST_YEAR + 1)]
+
+
+def year_choices() -> list[tuple[str, str]]:
+    """YEAR_CHOICES, given as a callable: a form copies a callable's iterator,
+    not a hundred choices, for each filter set a page builds."""
+    return YEAR_CHOICES
+
+
 UPCOMING = "upcoming"
 PAST = "past"
 WHEN_CHOICES = [(UPCOMING, _("Upcoming and current")), (PAST, _("Past"))]
@@ -133,7 +141,7 @@ class ActivityFilterSet(django_filters.FilterSet):
     year = django_filters.MultipleChoiceFilter(
         label=_("Year"),
         field_name="start_date__year",
-        choices=YEAR_CHOICES,
+        choices=year_choices,
         distinct=False,
     )
     theme = RelatedChoicesFilter(
@@ -213,7 +221,7 @@ class PhotoFilterSet(django_filters.FilterSet):
     year = django_filters.MultipleChoiceFilter(
         label=_("Year"),
         field_name="taken_on__year",
-        choices=YEAR_CHOICES,
+        choices=year_choices,
         distinct=False,
     )
 

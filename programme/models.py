@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
+from portal.links import slug_url
 from portal.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -20,16 +21,35 @@ from portal.publishing import (
 )
 from portal.richtext import RichTextField
 from portal.storage import GeneratedFileName
+from portal.taxonomy.models import Theme
 from portal.uploads import CheckedImageField
+
+# The long texts of an activity: only its own page shows them.
+LONG_TEXTS = tuple(
+    f"{field}{suffix}"
+    for field in ("body", "outcomes")
+    for suffix in ("", "_ru", "_en")
+)
 
 
 def _visible_partners(user):
-    return Partner.objects.visible_to(user)
+    """The partners ``user`` may see, with what a link to each needs (its name)."""
+    return Partner.objects.visible_to(user).only(
+        "id", "slug", "status", "name", "name_ru", "name_en"
+    )
+
+
+def _themes():
+    """Themes with what a tag shows: their name and the key of their order."""
+    return Theme.objects.only("id", "slug", "order", "name", "name_ru", "name_en")
 
 
 class ProjectQuerySet(PublishableQuerySet):
     def with_listing_data(self) -> ProjectQuerySet:
-        return self.prefetch_related("themes", "regions")
+        """Themes as ``listed_themes`` (a list: no queryset built per project)."""
+        return self.prefetch_related(
+            Prefetch("themes", queryset=_themes(), to_attr="listed_themes")
+        )
 
     def with_detail_data(self, user) -> ProjectQuerySet:
         """Themes, regions and the partners ``user`` may see (A to Z), fetched along."""
@@ -86,7 +106,7 @@ class Project(Publishable):
         return self.title or self.slug
 
     def get_absolute_url(self) -> str:
-        return reverse("programme:project_detail", kwargs={"slug": self.slug})
+        return slug_url("programme:project_detail", self.slug)
 
 
 class ActivityKind(models.TextChoices):
@@ -107,20 +127,23 @@ class ActivityFormat(models.TextChoices):
 
 class ActivityQuerySet(PublishableQuerySet):
     def with_listing_data(self) -> ActivityQuerySet:
-        return self.select_related("host_country", "project").prefetch_related("themes")
+        """What a card shows of the activity itself: its host country, not its long
+        texts. Its themes and partners: ``rows.attach_card_names``."""
+        return self.select_related("host_country").defer(*LONG_TEXTS)
 
     def with_partners(self, user) -> ActivityQuerySet:
-        """Providers and beneficiaries ``user`` may see, fetched along (two queries).
+        """Providers and beneficiaries ``user`` may see, fetched along (two queries)
+        as the lists ``shown_providers`` and ``shown_beneficiaries``.
 
-        ``activity.providers.all()`` then lists only those: a draft partner's name
-        never reaches a card or a detail page of someone who may not see it.
+        Cards and detail pages name only those: a draft partner's name never
+        reaches someone who may not see it.
         """
         partners = _visible_partners(user).order_by(
             translated_sort_key("name").asc(), "pk"
         )
         return self.prefetch_related(
-            Prefetch("providers", queryset=partners),
-            Prefetch("beneficiaries", queryset=partners),
+            Prefetch("providers", queryset=partners, to_attr="shown_providers"),
+            Prefetch("beneficiaries", queryset=partners, to_attr="shown_beneficiaries"),
         )
 
     def with_visible_project(self, user) -> ActivityQuerySet:
@@ -292,7 +315,7 @@ class Activity(Publishable):
         return self.title or self.slug
 
     def get_absolute_url(self) -> str:
-        return reverse("programme:activity_detail", kwargs={"slug": self.slug})
+        return slug_url("programme:activity_detail", self.slug)
 
 
 class PhotoQuerySet(models.QuerySet):
@@ -300,10 +323,14 @@ class PhotoQuerySet(models.QuerySet):
         """Archive photos, and photos of activities this user may see."""
         if user.is_authenticated and user.is_staff:
             return self.all()
-        return self.filter(
-            models.Q(activity__isnull=True)
-            | models.Q(activity__status=Status.PUBLISHED)
+        # Photos of the few unpublished activities left out (an index range on
+        # their status), rather than every photo joined to its activity.
+        unpublished = Activity._base_manager.filter(
+            status__in=[
+                status for status in Status.values if status != Status.PUBLISHED
+            ]
         )
+        return self.exclude(activity__in=unpublished.values("pk"))
 
     def with_listing_data(self) -> PhotoQuerySet:
         """The activity each photo links to, without its long texts."""

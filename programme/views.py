@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import re
 from collections import defaultdict
 
 from django.apps import apps
 from django.db.models import Count, Window
-from django.http import HttpResponseBadRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
@@ -23,26 +21,37 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
+from portal import facet_counts
 from portal.facets import FacetList, build_facet, selected_values
 from portal.generic import FacetedListView, VisibleToUserMixin
-from portal.templatetags.portal_tags import lang_attr
 
 from . import ical
-from .facets import activity_facets
+from .facets import activity_facets, stored_count
 from .filters import (
-    FIRST_YEAR,
-    LAST_YEAR,
     ActivityFilterSet,
     CalendarFilterSet,
     PhotoFilterSet,
     filter_query,
 )
 from .models import Activity, Photo, Project
+from .month import (
+    Choice,
+    cells,
+    entries,
+    month_title,
+    parse_month,
+    results,
+    shift,
+)
+from .month import facet_rows as month_facet_rows
+from .rows import attach_card_names
 
 # How many activities a project page shows before linking to the ledger.
 PROJECT_ACTIVITIES = 12
 # The most activities one month of the calendar holds.
 CALENDAR_LIMIT = 500
+# The most activities of a month grid filtered and counted in Python (month.py).
+MONTH_ROWS = 2000
 # A day of the month grid names this many; the month's list below names them all.
 DAY_ENTRIES = 4
 # The most events one iCal feed holds: calendar apps read a feed every few hours,
@@ -76,13 +85,17 @@ class ProjectDetailView(VisibleToUserMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Each row carries the total (a window count): no COUNT query of its own.
+        # Each row carries the total, the stored count (else a window count, which
+        # reads every activity of the project): no COUNT query of its own.
+        user = self.request.user
+        total = stored_count(f"project:{self.object.slug}", user=user)
         activities = list(
-            self.object.activities.visible_to(self.request.user)
+            self.object.activities.visible_to(user)
             .with_listing_data()
-            .annotate(total=Window(Count("pk")))
+            .annotate(total=total or Window(Count("pk")))
             .order_by("-start_date", "slug")[:PROJECT_ACTIVITIES]
         )
+        attach_card_names(activities, user=user, partners=False)
         context["activities"] = activities
         context["activity_count"] = activities[0].total if activities else 0
         context["ledger_url"] = _with_query(
@@ -112,14 +125,15 @@ class ActivityListView(LedgerLinksMixin, FacetedListView):
     filterset_class = ActivityFilterSet
     template_name = "programme/activity_list.html"
 
-    def get_queryset(self):
-        return super().get_queryset().with_partners(self.request.user)
-
     def get_facets(self, queryset) -> list:
         return activity_facets(self.filterset, user=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The page's rows (the page object holds the same instances).
+        activities = list(context["object_list"])
+        attach_card_names(activities, user=self.request.user)
+        context["object_list"] = activities
         context.update(self.ledger_links())
         return context
 
@@ -161,40 +175,6 @@ class ActivityDetailView(VisibleToUserMixin, DetailView):
 
 # --- The month calendar --------------------------------------------------------------
 
-MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
-
-
-def parse_month(value: str | None, today: datetime.date) -> tuple[datetime.date, str]:
-    """The first day of the month asked for, and a message when it was not usable.
-
-    No value: this month. Not YYYY-MM: this month, with a message. A year outside
-    FIRST_YEAR..LAST_YEAR: the nearest month inside, with a message.
-    """
-    current = today.replace(day=1)
-    if value is None or value == "":
-        return current, ""
-    match = MONTH_RE.match(value.strip())
-    if not match or not 1 <= int(match[2]) <= 12:
-        return current, _("The month could not be read; this month is shown.")
-    year, month = int(match[1]), int(match[2])
-    if year < FIRST_YEAR:
-        return datetime.date(FIRST_YEAR, 1, 1), _(
-            "The calendar starts in %(year)d; its first month is shown."
-        ) % {"year": FIRST_YEAR}
-    if year > LAST_YEAR:
-        return datetime.date(LAST_YEAR, 12, 1), _(
-            "The calendar ends in %(year)d; its last month is shown."
-        ) % {"year": LAST_YEAR}
-    return datetime.date(year, month, 1), ""
-
-
-def _shift(month: datetime.date, step: int) -> datetime.date | None:
-    index = month.year * 12 + month.month - 1 + step
-    year, month_index = divmod(index, 12)
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        return None
-    return datetime.date(year, month_index + 1, 1)
-
 
 class ActivityCalendarView(LedgerLinksMixin, TemplateView):
     """One month as a table, each day listing the activities running that day."""
@@ -203,7 +183,7 @@ class ActivityCalendarView(LedgerLinksMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        request, user = self.request, self.request.user
+        request = self.request
         today = timezone.localdate()
         month, month_message = parse_month(request.GET.get("month"), today)
         weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
@@ -212,29 +192,28 @@ class ActivityCalendarView(LedgerLinksMixin, TemplateView):
         grid_first, grid_last = weeks[0][0], weeks[-1][-1]
         month_last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
-        base = Activity.objects.visible_to(user)
         data = None
         if request.GET:
             # The panel carries the month shown (not a malformed one) as it is applied.
             data = request.GET.copy()
             data["month"] = f"{month:%Y-%m}"
-        filterset = CalendarFilterSet(data=data, queryset=base, request=request)
-        if filterset.is_bound and not filterset.is_valid():
-            activities = []
-        else:
-            activities = list(
-                filterset.qs.running_between(grid_first, grid_last)
-                .select_related("host_country")
-                .order_by("start_date", "end_date", "slug")[:CALENDAR_LIMIT]
+        filterset = CalendarFilterSet(
+            data=data,
+            queryset=Activity.objects.visible_to(request.user),
+            request=request,
+        )
+        # An invalid query string: the panel shows its errors, the month nothing.
+        activities, facets = [], FacetList()
+        if not filterset.is_bound or filterset.is_valid():
+            activities, facets = self.month_activities(
+                filterset, (grid_first, grid_last), (month, month_last), today
             )
         by_day = defaultdict(list)
-        for activity in activities:
-            # Shown on each of its days: its address and title language, once.
-            activity.url = activity.get_absolute_url()
-            activity.title_lang = lang_attr(activity, "title")
-            day = max(activity.start_date, grid_first)
-            while day <= min(activity.end_date, grid_last):
-                by_day[day].append(activity)
+        for entry in activities:
+            # Listed on each of its days within the grid.
+            day = max(entry.start_date, grid_first)
+            while day <= min(entry.end_date, grid_last):
+                by_day[day].append(entry)
                 day += datetime.timedelta(days=1)
 
         query = filter_query(request.GET)
@@ -246,48 +225,35 @@ class ActivityCalendarView(LedgerLinksMixin, TemplateView):
             month_query = f"month={first_day:%Y-%m}"
             return f"{calendar_url}?{month_query}" + (f"&{query}" if query else "")
 
+        previous, following = shift(month, -1), shift(month, 1)
         context.update(self.ledger_links())
         context.update(
             {
                 "filter": filterset,
-                "facets": activity_facets(
-                    filterset,
-                    user=user,
-                    base=base.running_between(month, month_last),
-                ),
+                "facets": facets,
                 "filter_active": any(
                     key not in ("page", "month") and values
                     for key, values in request.GET.lists()
                 ),
                 "month": month,
-                "month_title": date_format(month, "YEAR_MONTH_FORMAT"),
+                "month_title": month_title(month),
                 "month_message": month_message,
                 "weekdays": [
                     {"short": date_format(day, "D"), "long": date_format(day, "l")}
                     for day in weeks[0]
                 ],
-                "weeks": [
-                    [
-                        {
-                            "date": day,
-                            "in_month": day.month == month.month,
-                            "today": day == today,
-                            "activities": by_day.get(day, [])[:DAY_ENTRIES],
-                            "more": max(len(by_day.get(day, [])) - DAY_ENTRIES, 0),
-                        }
-                        for day in week
-                    ]
-                    for week in weeks
-                ],
+                "weeks": cells(
+                    weeks, by_day, month=month, today=today, shown_per_day=DAY_ENTRIES
+                ),
                 "month_activities": [
-                    activity
-                    for activity in activities
-                    if activity.start_date <= month_last and activity.end_date >= month
+                    entry
+                    for entry in activities
+                    if entry.start_date <= month_last and entry.end_date >= month
                 ],
-                "previous_url": month_url(_shift(month, -1)),
-                "previous_title": _month_title(_shift(month, -1)),
-                "next_url": month_url(_shift(month, 1)),
-                "next_title": _month_title(_shift(month, 1)),
+                "previous_url": month_url(previous),
+                "previous_title": month_title(previous),
+                "next_url": month_url(following),
+                "next_title": month_title(following),
                 "this_month_url": month_url(today.replace(day=1))
                 if month != today.replace(day=1)
                 else "",
@@ -295,9 +261,36 @@ class ActivityCalendarView(LedgerLinksMixin, TemplateView):
         )
         return context
 
+    def month_activities(self, filterset, grid, month, today):
+        """The entries of the grid that pass the filters, and the month's facets.
 
-def _month_title(month: datetime.date | None) -> str:
-    return date_format(month, "YEAR_MONTH_FORMAT") if month else ""
+        With the stored facet keys: one query, filtered and counted in Python
+        (``month.py``); else, or in a month too crowded to read whole, in SQL.
+        """
+        user = self.request.user
+        base = Activity.objects.visible_to(user)
+        order = ("start_date", "end_date", "slug")
+        if facet_counts.is_supported():
+            rows = base.running_between(*grid)
+            text = filterset.form.cleaned_data.get("q") if filterset.is_bound else ""
+            if text:
+                rows = rows.search(text)
+            grid_entries = entries(rows.order_by(*order)[: MONTH_ROWS + 1], keyed=True)
+            if len(grid_entries) <= MONTH_ROWS:
+                choice = Choice.of(filterset, today)
+                in_month = [
+                    entry
+                    for entry in grid_entries
+                    if entry.start_date <= month[1] and entry.end_date >= month[0]
+                ]
+                counted = month_facet_rows(in_month, choice, user=user)
+                facets = activity_facets(filterset, user=user, rows=counted)
+                return results(grid_entries, choice)[:CALENDAR_LIMIT], facets
+        shown = filterset.qs.running_between(*grid).order_by(*order)[:CALENDAR_LIMIT]
+        facets = activity_facets(
+            filterset, user=user, base=base.running_between(*month)
+        )
+        return entries(shown, keyed=False), facets
 
 
 # --- iCal -----------------------------------------------------------------------------
@@ -322,9 +315,7 @@ def activities_ics(request):
     """
     filterset = ActivityFilterSet(
         data=request.GET or None,
-        queryset=Activity.objects.published()
-        .select_related("host_country")
-        .defer("body", "body_ru", "body_en", "outcomes", "outcomes_ru", "outcomes_en"),
+        queryset=Activity.objects.published(),
         request=request,
     )
     if filterset.is_bound and not filterset.is_valid():
@@ -333,22 +324,25 @@ def activities_ics(request):
     if not (filterset.is_bound and filterset.limits_dates()):
         activities = activities.since(timezone.localdate() - FEED_HISTORY)
     activities = activities.order_by("-start_date", "-end_date", "slug")[:FEED_LIMIT]
-    calendar_ = ical.build_calendar(activities, request=request, name=ical.feed_name())
+    content = ical.build_calendar(
+        ical.event_data(activities), request=request, name=ical.feed_name()
+    )
     return ical.calendar_response(
-        calendar_, filename=ical.feed_filename(translation.get_language())
+        content, filename=ical.feed_filename(translation.get_language())
     )
 
 
 @require_safe
 def activity_ics(request, slug):
     """One activity as an .ics file ("add to calendar")."""
-    activity = get_object_or_404(
-        Activity.objects.visible_to(request.user).select_related("host_country"),
-        slug=slug,
+    events = ical.event_data(
+        Activity.objects.visible_to(request.user).filter(slug=slug)
     )
-    calendar_ = ical.build_calendar([activity], request=request, name=ical.feed_name())
-    response = ical.calendar_response(calendar_, filename=f"{activity.slug}.ics")
-    if not activity.is_published:
+    if not events:
+        raise Http404
+    content = ical.build_calendar(events, request=request, name=ical.feed_name())
+    response = ical.calendar_response(content, filename=f"{slug}.ics")
+    if not events[0].is_published:
         add_never_cache_headers(response)
     return response
 

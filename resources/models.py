@@ -8,13 +8,12 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.models import can_see_restricted
+from portal.links import slug_url
 from portal.publishing import Publishable
-from portal.request_memo import memoised
 from portal.richtext import RichTextField
 from portal.storage import GeneratedFileName, private_storage
 from portal.uploads import DOCUMENTS, CheckedFileField
@@ -59,12 +58,6 @@ class DocumentInfo:
     @property
     def extension(self) -> str:
         return PurePath(self.name).suffix.lower()
-
-
-def _detail_url_parts() -> tuple[str, str, str]:
-    """The detail URL around a slug: (before it, the marker, after it)."""
-    marker = "resource-slug"
-    return reverse("resources:detail", kwargs={"slug": marker}).rpartition(marker)
 
 
 class Resource(Publishable):
@@ -156,11 +149,7 @@ class Resource(Publishable):
         return self.title or self.slug
 
     def get_absolute_url(self) -> str:
-        # A list links twenty of these: reverse() once per request and language.
-        head, _marker, tail = memoised(
-            f"resources:detail-url:{translation.get_language()}", _detail_url_parts
-        )
-        return f"{head}{self.slug}{tail}"
+        return slug_url("resources:detail", self.slug)
 
     def is_open_to(self, user) -> bool:
         """May this user read the body and download the documents?"""

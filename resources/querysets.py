@@ -68,6 +68,10 @@ class ResourceQuerySet(PublishableQuerySet):
             return self.all()
         return self.published().exclude(access=Access.STAFF)
 
+    def for_cards(self) -> ResourceQuerySet:
+        """Only the columns a card shows (no themes: see ``with_listing_data``)."""
+        return self.only(*CARD_FIELDS)
+
     def with_listing_data(self) -> ResourceQuerySet:
         """What a card shows: its columns, and its themes' names in
         ``listed_themes`` (one query a page).
@@ -75,7 +79,7 @@ class ResourceQuerySet(PublishableQuerySet):
         A plain list attribute, not ``resource.themes.all``: prefetching into the
         manager builds a queryset per row, which cost more than the query itself.
         """
-        return self.only(*CARD_FIELDS).prefetch_related(
+        return self.for_cards().prefetch_related(
             Prefetch(
                 "themes",
                 queryset=Theme.objects.only("name_ru", "name_en"),

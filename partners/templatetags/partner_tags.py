@@ -1,0 +1,194 @@
+"""Template helpers of the partners' pages."""
+
+from __future__ import annotations
+
+from html import escape
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
+
+from portal.templatetags.portal_tags import date_range, lang_attr, language_badge
+
+register = template.Library()
+
+# A card's summary is cut after this many words.
+SUMMARY_WORDS = 30
+HEADINGS = {"h2", "h3", "h4"}
+
+
+def _title_link(partner) -> str:
+    """The link to a partner's page, named by its name and acronym."""
+    name, acronym = partner.name, partner.acronym
+    title = f"{name} ({acronym})" if acronym and acronym != name else name
+    return (
+        f'<a href="{escape(partner.get_absolute_url())}"{lang_attr(partner, "name")}>'
+        f"{escape(title)}</a>"
+    )
+
+
+def _logo(partner) -> str:
+    alt = gettext("Logo of %(name)s") % {"name": partner.name}
+    return (
+        f'\n  <img class="card__logo" src="{escape(partner.logo.url)}"'
+        f' alt="{escape(alt)}" width="64" height="64" loading="lazy"'
+        ' decoding="async">'
+    )
+
+
+@register.simple_tag
+def partner_card(
+    partner, heading: str = "h2", show_themes: bool = False, show_logo: bool = False
+) -> SafeString:
+    """A partner in a list (includes/cards/partner.html).
+
+    Built in Python, as ``facet_options`` is: a directory page shows two dozen
+    cards, and through the template engine their markup cost more than the rest
+    of the page. Every interpolated value is escaped with ``html.escape``;
+    ``lang_attr`` and ``language_badge`` return safe markup. ``show_themes`` only
+    where the view prefetched offers; ``show_logo`` where the page loads
+    css/partners.css, which places the logo.
+    """
+    tag = heading if heading in HEADINGS else "h2"
+    meta = f'<span class="card__kind">{escape(partner.get_kind_display())}</span>'
+    if partner.country_id:
+        meta += f" <span>{escape(partner.country.name)}</span>"
+    if partner.since:
+        since = gettext("partner since %(year)s") % {"year": partner.since}
+        meta += f" <span>{escape(since)}</span>"
+    html = (
+        f'<article class="card">\n  <{tag} class="card__title">{_title_link(partner)}'
+        f'</{tag}>\n  <p class="card__meta">{meta}</p>'
+    )
+    if show_logo and partner.logo:
+        html += _logo(partner)
+    summary = partner.summary
+    if summary:
+        shown = Truncator(summary).words(SUMMARY_WORDS, truncate=" …")
+        html += (
+            f'\n  <p class="card__summary"{lang_attr(partner, "summary")}>'
+            f"{escape(shown)}</p>"
+        )
+    themes = partner.offers.all() if show_themes else ()
+    if themes:
+        label_id = f"offers-{partner.pk}"
+        items = "".join(
+            f"<li{lang_attr(theme, 'name')}>{escape(theme.name)}</li>"
+            for theme in themes
+        )
+        html += (
+            f'\n  <p class="card__themes-label" id="{label_id}">'
+            f"{escape(gettext('Offers expertise in'))}</p>"
+            f'\n  <ul class="tags" aria-labelledby="{label_id}">{items}</ul>'
+        )
+    draft = ""
+    if not partner.is_published:
+        status = escape(partner.get_status_display())
+        draft = f' <span class="badge badge--draft">{status}</span>'
+    html += (
+        f'\n  <p class="card__badges">{language_badge(partner)}{draft}</p>\n</article>'
+    )
+    return mark_safe(html)  # noqa: S308 - every interpolated value is escaped
+
+
+@register.simple_tag
+def expertise_result(partner, theme_slug: str, ledger_url: str) -> SafeString:
+    """A partner offering a theme, in "find expertise": how often it shared it,
+    and its latest exchanges on it (``theme_exchanges``, see ``ExpertiseView``).
+
+    Built in Python for the reason ``partner_card`` is; values escaped the same way.
+    """
+    if partner.country_id:
+        place = f" <span>{escape(partner.country.name)}</span>"
+    elif partner.region_id:
+        place = f" <span>{escape(partner.region.name)}</span>"
+    else:
+        place = ""
+    count = partner.exchange_count
+    shared = ngettext(
+        "Shared it in %(counter)s exchange", "Shared it in %(counter)s exchanges", count
+    ) % {"counter": count}
+    html = (
+        '<li class="card expertise-result">\n'
+        f'  <h3 class="card__title">{_title_link(partner)}</h3>\n'
+        '  <p class="card__meta"><span class="card__kind">'
+        f"{escape(partner.get_kind_display())}</span>{place}</p>"
+    )
+    if partner.logo:
+        html += _logo(partner)
+    html += f'\n  <p class="expertise-result__count">{escape(shared)}</p>'
+    exchanges = partner.theme_exchanges
+    if exchanges:
+        items = "".join(
+            f'\n    <li><a href="{escape(activity.url)}"'
+            f"{lang_attr(activity, 'title')}>{escape(activity.title)}</a>"
+            f' <span class="muted">· {escape(activity.kind_label)} ·'
+            f" {date_range(activity.start_date, activity.end_date)}</span></li>"
+            for activity in exchanges
+        )
+        html += f'\n  <ul class="link-list expertise-result__exchanges">{items}</ul>'
+        if count > len(exchanges):
+            link = (
+                f"{escape(ledger_url)}?provider={escape(partner.slug)}"
+                f"&amp;theme={escape(theme_slug)}"
+            )
+            html += (
+                f'\n  <p class="expertise-result__more"><a href="{link}">'
+                f"{escape(gettext('All its exchanges on this theme'))}</a></p>"
+            )
+    return mark_safe(html + "\n</li>")  # noqa: S308 - every value is escaped
+
+
+@register.simple_tag
+def exchange_rows(exchanges) -> SafeString:
+    """The rows of a partner's table of exchanges (partners/_exchange_table.html).
+
+    Each activity comes with ``url``, ``kind_label`` and ``format_label`` (see
+    ``prepare_exchanges``). Built in Python for the reason ``partner_card`` is.
+    """
+    rows = []
+    for activity in exchanges:
+        draft = ""
+        if not activity.is_published:
+            status = escape(activity.get_status_display())
+            draft = f' <span class="badge badge--draft">{status}</span>'
+        city, country = activity.city, activity.host_country
+        place = []
+        if city:
+            place.append(f"<span{lang_attr(activity, 'city')}>{escape(city)}</span>")
+        if country:
+            place.append(escape(country.name))
+        place = ", ".join(place)
+        if activity.format != "in_person":
+            place += (" · " if place else "") + escape(activity.format_label)
+        rows.append(
+            f'\n      <tr>\n        <th scope="row"><a href="{escape(activity.url)}"'
+            f"{lang_attr(activity, 'title')}>{escape(activity.title)}</a>{draft}</th>"
+            '\n        <td class="exchanges__dates">'
+            f"{date_range(activity.start_date, activity.end_date)}</td>"
+            f"\n        <td>{escape(activity.kind_label)}</td>"
+            f"\n        <td>{place}</td>\n      </tr>"
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every value is escaped
+
+
+@register.simple_tag
+def match_items(partners) -> SafeString:
+    """The items of a list of recommended partners (partners/_matches.html), each
+    with ``matches``, the number of themes it matches on."""
+    items = []
+    for partner in partners:
+        meta = escape(partner.get_kind_display())
+        if partner.country_id:
+            meta += f" · {escape(partner.country.name)}"
+        matching = ngettext(
+            "%(counter)s matching theme", "%(counter)s matching themes", partner.matches
+        ) % {"counter": partner.matches}
+        items.append(
+            f'\n    <li>\n      <a href="{escape(partner.get_absolute_url())}"'
+            f"{lang_attr(partner, 'name')}>{escape(partner.name)}</a>"
+            f'\n      <span class="matches__meta">{meta} · {escape(matching)}</span>'
+            "\n    </li>"
+        )
+    return mark_safe("".join(items))  # noqa: S308 - every value is escaped

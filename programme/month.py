@@ -1,0 +1,274 @@
+"""The month calendar: which month is asked for, its activities and their facets.
+
+A month grid names a hundred-odd activities, each on every day it runs. They are
+read as plain rows with their stored facet keys (``portal_facetrow``, kept by
+triggers) in ONE query; the ledger's filters and the month's facet counts are
+then applied to those rows in Python, instead of a dozen GROUP BY queries over
+the same few rows. Without stored keys (SQLite), or in a month too crowded to
+read whole, filters and counts run in SQL as on the ledger.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from html import escape
+
+from django.conf import settings
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from portal.facet_counts import TOTAL
+from portal.models import FacetRow
+from portal.publishing import Status
+from portal.templatetags.portal_tags import date_range
+
+from .facet_listing import ACTIVITIES
+from .facets import KEYED_FACETS, labelled_rows, limit_named_options
+from .filters import FIRST_YEAR, LAST_YEAR, PAST, UPCOMING
+from .models import ActivityKind
+from .rows import related_columns, shown, translated_columns
+
+MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+SLUG_MARK = "activity-slug"
+
+
+def parse_month(value: str | None, today: datetime.date) -> tuple[datetime.date, str]:
+    """The first day of the month asked for, and a message when it was not usable.
+
+    No value: this month. Not YYYY-MM: this month, with a message. A year outside
+    FIRST_YEAR..LAST_YEAR: the nearest month inside, with a message.
+    """
+    current = today.replace(day=1)
+    if value is None or value == "":
+        return current, ""
+    match = MONTH_RE.match(value.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        return current, _("The month could not be read; this month is shown.")
+    year, month = int(match[1]), int(match[2])
+    if year < FIRST_YEAR:
+        return datetime.date(FIRST_YEAR, 1, 1), _(
+            "The calendar starts in %(year)d; its first month is shown."
+        ) % {"year": FIRST_YEAR}
+    if year > LAST_YEAR:
+        return datetime.date(LAST_YEAR, 12, 1), _(
+            "The calendar ends in %(year)d; its last month is shown."
+        ) % {"year": LAST_YEAR}
+    return datetime.date(year, month, 1), ""
+
+
+def shift(month: datetime.date, step: int) -> datetime.date | None:
+    """The first day of the month ``step`` months away; None outside the range."""
+    index = month.year * 12 + month.month - 1 + step
+    year, month_index = divmod(index, 12)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return datetime.date(year, month_index + 1, 1)
+
+
+def month_title(month: datetime.date | None) -> str:
+    return date_format(month, "YEAR_MONTH_FORMAT") if month else ""
+
+
+# --- Entries ---------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """One activity as the calendar shows it: its link (on each of its days), the
+    line of the month's list, and its stored facet keys."""
+
+    start_date: datetime.date
+    end_date: datetime.date
+    link: SafeString
+    kind: str
+    dates: SafeString
+    place: SafeString
+    keys: frozenset[str]
+
+
+def _lang(code: str, language: str) -> str:
+    return "" if code == language else f' lang="{code}"'
+
+
+def entries(queryset, *, keyed: bool) -> list[Entry]:
+    """The activities of ``queryset`` as entries, from one query of plain rows.
+
+    ``keyed``: with each row's stored facet keys (PostgreSQL only). The markup
+    of an entry is built once here, not on each of its days; every value in it
+    is escaped with ``html.escape`` (what Django's ``escape`` does, without its
+    per-call overhead, which a month of entries would repeat a thousand times).
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    annotations = related_columns("country", "host_country__name")
+    if keyed:
+        annotations["keys"] = Subquery(
+            FacetRow.objects.filter(
+                listing=ACTIVITIES.name, object_id=OuterRef("pk")
+            ).values("keys")
+        )
+    # Plain rows: every language's column is named, no fallback to apply per row.
+    rows = queryset.rewrite(False).values(
+        "slug",
+        "status",
+        "kind",
+        "start_date",
+        "end_date",
+        *translated_columns("title", "city"),
+        **annotations,
+    )
+    # One reverse(): the activities' addresses differ only by their (ASCII) slug.
+    before, after = reverse(
+        "programme:activity_detail", kwargs={"slug": SLUG_MARK}
+    ).rsplit(SLUG_MARK, 1)
+    kinds = {value: str(label) for value, label in ActivityKind.choices}
+    statuses = {value: escape(str(label)) for value, label in Status.choices}
+    result = []
+    for row in rows:
+        title, code = shown(row, "title", language)
+        link = (
+            f'<a href="{escape(before + row["slug"] + after)}"{_lang(code, language)}>'
+            f"{escape(title)}</a>"
+        )
+        if row["status"] != Status.PUBLISHED:
+            status = statuses.get(row["status"], "")
+            link += f' <span class="badge badge--draft">{status}</span>'
+        city, code = shown(row, "city", language)
+        place = escape(shown(row, "country", language)[0])
+        if city:
+            comma = ", " if place else ""
+            place = f"<span{_lang(code, language)}>{escape(city)}</span>{comma}{place}"
+        result.append(
+            Entry(
+                start_date=row["start_date"],
+                end_date=row["end_date"],
+                link=mark_safe(link),  # noqa: S308 - every value escaped above
+                kind=kinds.get(row["kind"], row["kind"]),
+                dates=date_range(row["start_date"], row["end_date"]),
+                place=mark_safe(place),  # noqa: S308 - every value escaped above
+                keys=frozenset(row.get("keys") or ()),
+            )
+        )
+    return result
+
+
+# --- Filters and facets on the entries ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The filter panel's choice: stored keys per keyed facet, and upcoming/past."""
+
+    keys: dict[str, frozenset[str]]
+    when: str
+    today: datetime.date
+
+    @classmethod
+    def of(cls, filterset, today: datetime.date) -> Choice:
+        data = filterset.form.cleaned_data if filterset.is_bound else {}
+        keys = {
+            name: frozenset(f"{name}:{value}" for value in data[name])
+            for name in KEYED_FACETS
+            if data.get(name)
+        }
+        return cls(keys=keys, when=data.get("when") or "", today=today)
+
+    def period(self, entry: Entry) -> str:
+        return UPCOMING if entry.end_date >= self.today else PAST
+
+    def failing(self, entry: Entry) -> list[str]:
+        """The chosen facets ``entry`` does not pass (none: it is a result)."""
+        failed = [
+            name for name, keys in self.keys.items() if entry.keys.isdisjoint(keys)
+        ]
+        if self.when and self.period(entry) != self.when:
+            failed.append("when")
+        return failed
+
+    def options(self) -> dict[str, list[str]]:
+        return {
+            name: [key.partition(":")[2] for key in keys]
+            for name, keys in self.keys.items()
+        }
+
+
+def count_facets(month: list[Entry], choice: Choice) -> dict[str, dict[str, int]]:
+    """``{facet: {option: count}}`` over the month's entries, and the results.
+
+    Each facet counts its options among the entries that every *other* chosen
+    facet lets through (as ``facets.facet_rows`` does in SQL): an entry failing
+    one facet alone counts for that facet only.
+    """
+    counts: dict[str, dict[str, int]] = {name: {} for name in (*KEYED_FACETS, "when")}
+    total = 0
+    for entry in month:
+        failed = choice.failing(entry)
+        if len(failed) > 1:
+            continue
+        only = failed[0] if failed else None
+        if only is None:
+            total += 1
+        if only in (None, "when"):
+            period = choice.period(entry)
+            counts["when"][period] = counts["when"].get(period, 0) + 1
+            if only == "when":
+                continue
+        for key in entry.keys:
+            name, colon, value = key.partition(":")
+            if colon and (only is None or name == only) and name in counts:
+                counts[name][value] = counts[name].get(value, 0) + 1
+    counts[TOTAL] = {"": total}
+    return counts
+
+
+def facet_rows(month: list[Entry], choice: Choice, *, user) -> list[tuple]:
+    """The rows of ``facets.facet_rows``, counted on the month's entries."""
+    counts = count_facets(month, choice)
+    limit_named_options(counts, chosen=choice.options())
+    return labelled_rows(counts, user=user)
+
+
+def results(grid: list[Entry], choice: Choice) -> list[Entry]:
+    return [entry for entry in grid if not choice.failing(entry)]
+
+
+# --- The grid --------------------------------------------------------------------------
+
+
+def cells(weeks, by_day, *, month, today, shown_per_day: int) -> list[list[dict]]:
+    """The grid's weeks of day cells: classes, dates and the first entries."""
+    grid = []
+    for week in weeks:
+        row = []
+        for day in week:
+            listed = by_day.get(day, ())
+            classes = ["calendar__day"]
+            if day.month != month.month:
+                classes.append("calendar__day--outside")
+            if day == today:
+                classes.append("calendar__day--today")
+            if listed:
+                classes.append("calendar__day--busy")
+            row.append(
+                {
+                    "classes": " ".join(classes),
+                    "today": day == today,
+                    "iso": day.isoformat(),
+                    "number": str(day.day),
+                    "label": date_format(day, "DATE_FORMAT"),
+                    # The links are markup already: joined here, not item by item.
+                    "events": mark_safe(  # noqa: S308 - entries' escaped markup
+                        "".join(
+                            f"<li>{entry.link}</li>" for entry in listed[:shown_per_day]
+                        )
+                    ),
+                    "more": max(len(listed) - shown_per_day, 0),
+                }
+            )
+        grid.append(row)
+    return grid
