@@ -77,9 +77,10 @@ def partner_card(
             f"<li{lang_attr(theme, 'name')}>{escape(theme.name)}</li>"
             for theme in themes
         )
+        # gettext outside the f-strings: makemessages does not look inside them.
+        label = escape(gettext("Offers expertise in"))
         html += (
-            f'\n  <p class="card__themes-label" id="{label_id}">'
-            f"{escape(gettext('Offers expertise in'))}</p>"
+            f'\n  <p class="card__themes-label" id="{label_id}">{label}</p>'
             f'\n  <ul class="tags" aria-labelledby="{label_id}">{items}</ul>'
         )
     draft = ""
@@ -133,9 +134,9 @@ def expertise_result(partner, theme_slug: str, ledger_url: str) -> SafeString:
                 f"{escape(ledger_url)}?provider={escape(partner.slug)}"
                 f"&amp;theme={escape(theme_slug)}"
             )
+            text = escape(gettext("All its exchanges on this theme"))
             html += (
-                f'\n  <p class="expertise-result__more"><a href="{link}">'
-                f"{escape(gettext('All its exchanges on this theme'))}</a></p>"
+                f'\n  <p class="expertise-result__more"><a href="{link}">{text}</a></p>'
             )
     return mark_safe(html + "\n</li>")  # noqa: S308 - every value is escaped
 

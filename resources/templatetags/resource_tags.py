@@ -94,9 +94,8 @@ def resource_card(
             f"<li{lang_attr(theme, 'name')}>{escape(str(theme.name))}</li>"
             for theme in themes
         )
-        parts.append(
-            f'  <ul class="tags" aria-label="{escape(_("Themes"))}">{items}</ul>\n'
-        )
+        label = escape(_("Themes"))  # makemessages does not look inside f-strings
+        parts.append(f'  <ul class="tags" aria-label="{label}">{items}</ul>\n')
     draft = ""
     if not resource.is_published:
         status = escape(str(resource.get_status_display()))
