@@ -1,5 +1,6 @@
 """Russian is first class: the catalogue is complete, compiled and used."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -72,3 +73,20 @@ def test_makemessages_finds_no_string_missing_from_the_catalogue(tmp_path):
     )
     extracted = _messages(copy / "locale" / "ru" / "LC_MESSAGES" / "django.po")
     assert _untranslated(extracted) == []
+
+
+def test_no_message_is_marked_inside_an_f_string():
+    """makemessages (xgettext) does not read inside f-strings: a gettext call
+    there is never extracted, so its text would stay English on Russian pages."""
+    marked = re.compile(
+        r"""\bf["'][^\n]*\{[^}\n]*\b(?:gettext|ngettext|pgettext|_)\("""
+    )
+    root = Path(__file__).resolve().parent.parent
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for app in ("portal", "partners", "programme", "resources")
+        for path in (root / app).rglob("*.py")
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if marked.search(line)
+    ]
+    assert found == []
