@@ -3,13 +3,13 @@
 A list page shows twenty activity cards; written with template tags and filters
 alone, each card cost half a millisecond (a dozen lookups through the model's
 translation descriptors, ``get_kind_display`` translating every choice, two
-includes for the partner names). ``activity_card`` gathers what a card shows in
-one pass; the card's markup stays in ``includes/cards/activity.html``.
+includes for the partner names). ``activity_card`` and ``project_card`` build a
+card's markup in one pass, as the resource and partner cards do; every text is
+escaped with ``html.escape``. ``includes/cards/*.html`` only call them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
 from django import template
@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from portal.links import slug_url
 from portal.templatetags.portal_tags import date_range, language_badge
@@ -32,6 +32,7 @@ SHOWN_PARTNERS = 3
 # A card's summary is cut after this many words.
 SUMMARY_WORDS = 30
 PROJECT_SUMMARY_WORDS = 40
+HEADINGS = ("h2", "h3", "h4")
 
 
 def _safe(markup: str) -> SafeString:
@@ -80,57 +81,46 @@ def _badges(item) -> SafeString:
     return badges
 
 
-@dataclass
-class ProjectCard:
-    """What a project card shows, gathered once (as ``ActivityCard``)."""
+def _heading(heading) -> str:
+    return heading if heading in HEADINGS else "h2"
 
-    url: str
-    title: str
-    title_lang: SafeString
-    dates: SafeString
-    summary: str
-    summary_lang: SafeString
-    themes: SafeString
-    badges: SafeString
+
+def _theme_list(themes, language: str) -> str:
+    label = escape(gettext("Themes"))
+    tags = _theme_tags(themes, language)
+    return f'  <ul class="tags" aria-label="{label}">{tags}</ul>\n'
 
 
 @register.simple_tag
-def project_card(project, *, themes=False) -> ProjectCard:
+def project_card(project, *, heading="h2", themes=False) -> SafeString:
     """The card of ``project``; ``themes`` only where the view prefetched them
     (``ProjectQuerySet.with_listing_data``)."""
     language = translation.get_language() or settings.LANGUAGE_CODE
+    tag = _heading(heading)
     title, title_code = shown_attr(project, "title", language)
+    url = slug_url("programme:project_detail", project.slug)
+    kind = escape(gettext("Project"))
+    parts = [
+        '<article class="card">\n',
+        f'  <{tag} class="card__title"><a href="{escape(url)}"'
+        f"{lang_attribute(title_code, language)}>{escape(title)}</a></{tag}>\n",
+        f'  <p class="card__meta">\n    <span class="card__kind">{kind}</span>\n',
+    ]
+    dates = date_range(project.start_date, project.end_date)
+    if dates:
+        parts.append(f"    <span>{dates}</span>\n")
+    parts.append("  </p>\n")
     summary, summary_code = shown_attr(project, "summary", language)
-    return ProjectCard(
-        url=slug_url("programme:project_detail", project.slug),
-        title=title,
-        title_lang=_safe(lang_attribute(title_code, language)),
-        dates=date_range(project.start_date, project.end_date),
-        summary=Truncator(summary).words(PROJECT_SUMMARY_WORDS, truncate=" …"),
-        summary_lang=_safe(lang_attribute(summary_code, language)),
-        themes=_theme_tags(project.listed_themes, language) if themes else _safe(""),
-        badges=_badges(project),
-    )
-
-
-@dataclass
-class ActivityCard:
-    """What an activity card shows, gathered once (texts escaped by the template,
-    markup already escaped)."""
-
-    url: str
-    title: str
-    title_lang: SafeString
-    kind: str
-    dates: SafeString
-    place: SafeString
-    format: str
-    summary: str = ""
-    summary_lang: SafeString = _safe("")
-    providers: SafeString = _safe("")
-    beneficiaries: SafeString = _safe("")
-    themes: SafeString = _safe("")
-    badges: SafeString = _safe("")
+    summary = Truncator(summary).words(PROJECT_SUMMARY_WORDS, truncate=" …")
+    if summary:
+        parts.append(
+            f'  <p class="card__summary"{lang_attribute(summary_code, language)}>'
+            f"{escape(summary)}</p>\n"
+        )
+    if themes and project.listed_themes:
+        parts.append(_theme_list(project.listed_themes, language))
+    parts.append(f'  <p class="card__badges">{_badges(project)}</p>\n</article>')
+    return _safe("".join(parts))
 
 
 def _place(activity: Activity, language: str) -> SafeString:
@@ -147,30 +137,62 @@ def _place(activity: Activity, language: str) -> SafeString:
 
 @register.simple_tag
 def activity_card(
-    activity: Activity, *, summary=False, partners=False, themes=False
-) -> ActivityCard:
+    activity: Activity, *, heading="h2", summary=False, partners=False, themes=False
+) -> SafeString:
     """The card of ``activity``. ``partners`` and ``themes`` only where the view
     fetched them (``rows.attach_card_names``), so that no draft partner's name
     shows and no query runs per card."""
     language = translation.get_language() or settings.LANGUAGE_CODE
+    tag = _heading(heading)
     title, code = shown_attr(activity, "title", language)
-    card = ActivityCard(
-        url=activity_url(activity.slug),
-        title=title,
-        title_lang=_safe(lang_attribute(code, language)),
-        kind=str(ActivityKind(activity.kind).label),
-        dates=date_range(activity.start_date, activity.end_date),
-        place=_place(activity, language),
-        format=str(ActivityFormat(activity.format).label),
-    )
+    url = activity_url(activity.slug)
+    kind = escape(str(ActivityKind(activity.kind).label))
+    dates = date_range(activity.start_date, activity.end_date)
+    place = _place(activity, language)
+    form = escape(str(ActivityFormat(activity.format).label))
+    parts = [
+        '<article class="card card--activity">\n',
+        f'  <{tag} class="card__title"><a href="{escape(url)}"'
+        f"{lang_attribute(code, language)}>{escape(title)}</a></{tag}>\n",
+        '  <p class="card__meta">\n',
+        f'    <span class="card__kind">{kind}</span>\n    <span>{dates}</span>\n',
+        f"    <span>{place}</span>\n" if place else "",
+        f"    <span>{form}</span>\n  </p>\n",
+    ]
     text, code = shown_attr(activity, "summary", language)
     if summary and text:
-        card.summary = Truncator(text).words(SUMMARY_WORDS, truncate=" …")
-        card.summary_lang = _safe(lang_attribute(code, language))
+        text = Truncator(text).words(SUMMARY_WORDS, truncate=" …")
+        parts.append(
+            f'  <p class="card__summary"{lang_attribute(code, language)}>'
+            f"{escape(text)}</p>\n"
+        )
     if partners:
-        card.providers = partner_names(activity.shown_providers)
-        card.beneficiaries = partner_names(activity.shown_beneficiaries)
-    if themes:
-        card.themes = _theme_tags(activity.listed_themes, language)
-    card.badges = _badges(activity)
-    return card
+        parts.append(
+            _exchange(
+                partner_names(activity.shown_providers),
+                partner_names(activity.shown_beneficiaries),
+            )
+        )
+    if themes and activity.listed_themes:
+        parts.append(_theme_list(activity.listed_themes, language))
+    parts.append(f'  <p class="card__badges">{_badges(activity)}</p>\n</article>')
+    return _safe("".join(parts))
+
+
+def _exchange(providers: str, beneficiaries: str) -> str:
+    """Who shared with whom; the arrow is read out as words."""
+    shared_by = escape(gettext("Shared by:"))
+    received_by = escape(gettext("Received by:"))
+    if providers and beneficiaries:
+        return (
+            f'  <p class="card__exchange"><span class="visually-hidden">{shared_by} '
+            f"</span>{providers}\n"
+            '    <span class="card__arrow" aria-hidden="true">→</span>\n'
+            f'    <span class="visually-hidden">{received_by} </span>'
+            f"{beneficiaries}</p>\n"
+        )
+    if providers:
+        return f'  <p class="card__exchange">{shared_by} {providers}</p>\n'
+    if beneficiaries:
+        return f'  <p class="card__exchange">{received_by} {beneficiaries}</p>\n'
+    return ""
