@@ -368,11 +368,13 @@ def facet_options(facet) -> SafeString:
     name = html.escape(str(facet.name))
     return mark_safe(  # noqa: S308 - every interpolated value is escaped
         "\n".join(
-            f'<label class="facet__option"><input type="{kind}" name="{name}"'
+            # No classes: the panel repeats this hundreds of times (see
+            # ``.facet label`` in portal.css for the label and the count).
+            f'<label><input type="{kind}" name="{name}"'
             f' value="{html.escape(str(option.value))}"'
             f"{' checked' if option.selected else ''}>"
-            f' <span class="facet__label">{html.escape(str(option.label))}</span>'
-            f' <span class="facet__count">{int(option.count)}</span></label>'
+            f" <span>{html.escape(str(option.label))}</span>"
+            f" <span>{int(option.count)}</span></label>"
             for option in facet.options
         )
     )
