@@ -9,13 +9,18 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 
-from portal.templatetags.portal_tags import date_range, lang_attr, language_badge
+from portal.templatetags.portal_tags import (
+    card_heading,
+    date_range,
+    draft_badge,
+    lang_attr,
+    language_badge,
+)
 
 register = template.Library()
 
 # A card's summary is cut after this many words.
 SUMMARY_WORDS = 30
-HEADINGS = {"h2", "h3", "h4"}
 
 
 def _title_link(partner) -> str:
@@ -50,7 +55,7 @@ def partner_card(
     where the view prefetched offers; ``show_logo`` where the page loads
     css/partners.css, which places the logo.
     """
-    tag = heading if heading in HEADINGS else "h2"
+    tag = card_heading(heading)
     meta = f'<span class="card__kind">{escape(partner.get_kind_display())}</span>'
     if partner.country_id:
         meta += f" <span>{escape(partner.country.name)}</span>"
@@ -83,10 +88,7 @@ def partner_card(
             f'\n  <p class="card__themes-label" id="{label_id}">{label}</p>'
             f'\n  <ul class="tags" aria-labelledby="{label_id}">{items}</ul>'
         )
-    draft = ""
-    if not partner.is_published:
-        status = escape(partner.get_status_display())
-        draft = f' <span class="badge badge--draft">{status}</span>'
+    draft = draft_badge(partner)
     html += (
         f'\n  <p class="card__badges">{language_badge(partner)}{draft}</p>\n</article>'
     )
@@ -150,10 +152,7 @@ def exchange_rows(exchanges) -> SafeString:
     """
     rows = []
     for activity in exchanges:
-        draft = ""
-        if not activity.is_published:
-            status = escape(activity.get_status_display())
-            draft = f' <span class="badge badge--draft">{status}</span>'
+        draft = draft_badge(activity)
         city, country = activity.city, activity.host_country
         place = []
         if city:

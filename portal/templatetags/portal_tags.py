@@ -274,6 +274,25 @@ def language_badge(obj) -> SafeString:
     return render_language_badge(obj.complete_languages())
 
 
+# --- Shared parts of the cards that tags build in Python -------------------------
+
+CARD_HEADINGS = ("h2", "h3", "h4")
+
+
+def card_heading(heading) -> str:
+    """A card's heading element: ``h2`` unless the page nests cards deeper."""
+    return heading if heading in CARD_HEADINGS else "h2"
+
+
+def draft_badge(item) -> str:
+    """`` <span class="badge badge--draft">Status</span>`` for an unpublished item
+    (only staff see those), else nothing."""
+    if item.is_published:
+        return ""
+    status = html.escape(str(item.get_status_display()))
+    return f' <span class="badge badge--draft">{status}</span>'
+
+
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(*trail, current=None) -> dict:
     """Home, then (URL name, title) pairs, then the current page.

@@ -20,7 +20,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 
 from portal.links import slug_url
-from portal.templatetags.portal_tags import date_range, language_badge
+from portal.templatetags.portal_tags import (
+    card_heading,
+    date_range,
+    draft_badge,
+    language_badge,
+)
 
 from ..models import Activity, ActivityFormat, ActivityKind
 from ..rows import lang_attribute, shown_attr
@@ -32,7 +37,6 @@ SHOWN_PARTNERS = 3
 # A card's summary is cut after this many words.
 SUMMARY_WORDS = 30
 PROJECT_SUMMARY_WORDS = 40
-HEADINGS = ("h2", "h3", "h4")
 
 
 def _safe(markup: str) -> SafeString:
@@ -74,15 +78,7 @@ def _theme_tags(themes, language: str) -> SafeString:
 
 def _badges(item) -> SafeString:
     """RU / EN / RU+EN, and the status of a draft."""
-    badges = language_badge(item)
-    if not item.is_published:
-        status = escape(str(item.get_status_display()))
-        badges = _safe(f'{badges} <span class="badge badge--draft">{status}</span>')
-    return badges
-
-
-def _heading(heading) -> str:
-    return heading if heading in HEADINGS else "h2"
+    return _safe(f"{language_badge(item)}{draft_badge(item)}")
 
 
 def _theme_list(themes, language: str) -> str:
@@ -96,7 +92,7 @@ def project_card(project, *, heading="h2", themes=False) -> SafeString:
     """The card of ``project``; ``themes`` only where the view prefetched them
     (``ProjectQuerySet.with_listing_data``)."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    tag = _heading(heading)
+    tag = card_heading(heading)
     title, title_code = shown_attr(project, "title", language)
     url = slug_url("programme:project_detail", project.slug)
     kind = escape(gettext("Project"))
@@ -143,7 +139,7 @@ def activity_card(
     fetched them (``rows.attach_card_names``), so that no draft partner's name
     shows and no query runs per card."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    tag = _heading(heading)
+    tag = card_heading(heading)
     title, code = shown_attr(activity, "title", language)
     url = activity_url(activity.slug)
     kind = escape(str(ActivityKind(activity.kind).label))

@@ -12,12 +12,17 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from portal.templatetags.portal_tags import date_range, lang_attr, render_language_badge
+from portal.templatetags.portal_tags import (
+    card_heading,
+    date_range,
+    draft_badge,
+    lang_attr,
+    render_language_badge,
+)
 from resources.models import ResourceKind
 
 register = template.Library()
 
-HEADINGS = ("h2", "h3", "h4")
 KIND_LABELS = dict(ResourceKind.choices)
 SUMMARY_WORDS = 30
 
@@ -64,7 +69,7 @@ def resource_card(
     their templates. ``show_themes`` needs ``with_listing_data`` (its
     ``listed_themes``).
     """
-    tag = heading if heading in HEADINGS else "h2"
+    tag = card_heading(heading)
     title_attrs = f' href="{escape(resource.get_absolute_url())}"'
     parts = [
         '<article class="card">\n',
@@ -96,10 +101,7 @@ def resource_card(
         )
         label = escape(_("Themes"))  # makemessages does not look inside f-strings
         parts.append(f'  <ul class="tags" aria-label="{label}">{items}</ul>\n')
-    draft = ""
-    if not resource.is_published:
-        status = escape(str(resource.get_status_display()))
-        draft = f' <span class="badge badge--draft">{status}</span>'
+    draft = draft_badge(resource)
     parts += [
         f'  <p class="card__badges">{resource_language_badge(resource)}'
         f"{access_badge(resource.access)}{draft}</p>\n",
