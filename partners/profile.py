@@ -10,6 +10,7 @@ from django.db.models import Exists, F, OuterRef, Q, Value
 
 from portal.links import slug_url
 from portal.taxonomy.models import Theme
+from portal.unions import limited_parts
 
 from .models import Partner
 
@@ -123,17 +124,17 @@ def partner_exchanges(partner: Partner, user, limit: int = RELATED_LIMIT) -> dic
     )
     # Two limited halves of one UNION ALL: each walks the activities newest first
     # and stops after ``limit + 1``, instead of sorting a busy partner's thousands.
-    rows = list(
-        latest.filter(pk__in=provided.values("activity_id"))
-        .annotate(provided=Value(True))[: limit + 1]
-        .union(
+    rows = limited_parts(
+        [
+            latest.filter(pk__in=provided.values("activity_id")).annotate(
+                provided=Value(True)
+            )[: limit + 1],
             latest.filter(pk__in=received.values("activity_id"))
             # Probed per candidate, not a hash of all the partner provided.
             .exclude(Exists(provided.filter(activity_id=OuterRef("pk"))))
             .annotate(provided=Value(False))[: limit + 1],
-            all=True,
-        )
-        .order_by("-start_date", "-pk")
+        ],
+        order_by=("-start_date", "-pk"),
     )
     prepare_exchanges(rows)
     as_provider = [row for row in rows if row.provided]
@@ -198,13 +199,14 @@ def partner_matches(partner: Partner, *, offers: list, seeks: list) -> dict:
         halves.append(seekers.annotate(helps=Value(False)))
     if not halves:
         return {"able_to_help": [], "seeking_offers": []}
-    first, *others = (
-        half.select_related("country").only(*MATCH_FIELDS)[:RECOMMENDATIONS]
-        for half in halves
-    )
     # PostgreSQL appends the halves in turn, each in its own order (no parallel
     # workers: see ``tune_for_web``).
-    rows = list(first.union(*others, all=True))
+    rows = limited_parts(
+        [
+            half.select_related("country").only(*MATCH_FIELDS)[:RECOMMENDATIONS]
+            for half in halves
+        ]
+    )
     return {
         "able_to_help": [row for row in rows if row.helps],
         "seeking_offers": [row for row in rows if not row.helps],

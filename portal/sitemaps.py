@@ -32,6 +32,7 @@ from partners.models import Partner
 from portal import facet_counts
 from portal.pages.models import Page
 from portal.request_memo import memoised
+from portal.unions import limited_parts
 from programme.models import Activity, Project
 from resources.models import Resource
 
@@ -201,7 +202,7 @@ def latest_updates(sitemaps: dict[str, Sitemap]) -> dict[str, datetime.datetime]
         for name, sitemap in sitemaps.items()
         if isinstance(sitemap, _PublishableSitemap)
     ]
-    return dict(parts[0].union(*parts[1:], all=True))
+    return dict(limited_parts(parts))
 
 
 INDEX_HEAD = (
