@@ -131,6 +131,16 @@ class Resource(Publishable):
                 condition=models.Q(status="published") & ~models.Q(access="staff"),
                 name="resources_listed_ids",
             ),
+            # The library filtered by kind, newest first: the page reads only that
+            # kind's rows instead of skipping the others (a quarter per kind).
+            models.Index(
+                "kind",
+                models.F("published_on").desc(nulls_last=True),
+                models.F("published_at").desc(nulls_last=True),
+                "slug",
+                condition=models.Q(status="published") & ~models.Q(access="staff"),
+                name="resources_listed_kind_newest",
+            ),
             models.Index(
                 models.F("published_at").desc(),
                 models.F("id").desc(),
