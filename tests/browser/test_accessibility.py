@@ -14,10 +14,10 @@ from axe_playwright_python.sync_playwright import Axe
 from programme.models import ActivityKind
 from resources.models import Access
 from tests import factories
+from tests.browser.helpers import new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-LOCALES = {"ru": "ru-RU", "en": "en-US"}
 PAGES = ["/{lang}/", "/{lang}/about/", "/{lang}/figures/", "/{lang}/no-such-page/"]
 MAX_HOME_BYTES = 300 * 1024
 
@@ -84,19 +84,12 @@ def demo_like(transactional_db):
         resource.themes.set(themes[index % 3 :])
 
 
-def open_page(browser, lang: str):
-    context = browser.new_context(
-        locale=LOCALES[lang], viewport={"width": 1280, "height": 900}
-    )
-    return context, context.new_page()
-
-
 @pytest.mark.parametrize("lang", ["ru", "en"])
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_accessibility_violations(
     chromium_path, browser, live_server, demo_like, lang, path
 ):
-    context, page = open_page(browser, lang)
+    context, page = new_page(browser, lang)
     try:
         page.goto(live_server.url + path.format(lang=lang))
         assert page.locator("html").get_attribute("lang") == lang
@@ -120,7 +113,7 @@ def test_no_serious_accessibility_violations(
 def test_figures_page_has_its_charts_in_the_browser(
     chromium_path, browser, live_server, demo_like
 ):
-    context, page = open_page(browser, "en")
+    context, page = new_page(browser, "en")
     try:
         page.goto(f"{live_server.url}/en/figures/")
         charts = page.get_by_role("img")
@@ -142,7 +135,7 @@ def test_home_page_weighs_less_than_300_kb(
     chromium_path, browser, live_server, demo_like, lang
 ):
     """HTML, styles, scripts and icons of the home page; photos do not count."""
-    context, page = open_page(browser, lang)
+    context, page = new_page(browser, lang)
     sizes: dict[str, int] = {}
 
     def record(response):

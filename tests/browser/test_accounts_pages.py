@@ -3,53 +3,18 @@ account pages (profile, password change, invitation, password reset) in both
 languages, their error states included."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.test import Client
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from portal.accounts import tokens
 from portal.accounts.models import User
 from tests import factories
+from tests.browser.helpers import new_page, serious_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-LOCALES = {"ru": "ru-RU", "en": "en-US"}
 PASSWORD = "Tamarind-lantern-1987"
-
-
-def new_page(browser, lang):
-    context = browser.new_context(
-        locale=LOCALES[lang], viewport={"width": 1280, "height": 900}
-    )
-    return context, context.new_page()
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    serious = [
-        violation
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    return serious, results
-
-
-def sign_in(context, live_server, user):
-    """Hand the browser the session of a test client signed in as ``user``."""
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def test_accept_an_invitation_and_land_on_the_profile(

@@ -7,16 +7,13 @@ import importlib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
-from django.conf import settings
-from django.test import Client
 
 from portal.publishing import Status
 from resources.models import Resource
 from tests import factories
+from tests.browser.helpers import LOCALES, serious, signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-LOCALES = {"ru": "ru-RU", "en": "en-US"}
 
 
 @pytest.fixture
@@ -24,33 +21,6 @@ def staff_groups(transactional_db):
     """The groups and permissions of portal 0001: a flushed database lost them."""
     groups = importlib.import_module("portal.migrations.0001_groups")
     groups.create_groups(apps, None)
-
-
-def signed_in(browser, live_server, user, lang: str):
-    """A browser context carrying ``user``'s session (no login form to drive)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(
-        locale=LOCALES[lang], viewport={"width": 1280, "height": 900}
-    )
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return context
-
-
-def serious(results) -> list:
-    return [
-        violation
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def fill_language(page, code: str, values: dict[str, str]) -> None:

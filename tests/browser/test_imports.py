@@ -6,16 +6,14 @@ import importlib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
-from django.conf import settings
-from django.test import Client
 
 from partners.models import Partner
 from portal.publishing import Status
 from tests import factories
+from tests.browser.helpers import serious, signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-LOCALES = {"ru": "ru-RU", "en": "en-US"}
 SHEET = (
     "slug,kind,name_ru,name_en,summary_ru,summary_en,offers\n"
     "kenya,member_state,Кения,Kenya,Кратко,Briefly,cve\n"
@@ -28,32 +26,6 @@ def editor_with_rights(transactional_db):
     """An editor, with the groups of portal 0001 (a flushed database lost them)."""
     importlib.import_module("portal.migrations.0001_groups").create_groups(apps, None)
     return factories.EditorFactory()
-
-
-def signed_in(browser, live_server, user, lang: str):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(
-        locale=LOCALES[lang], viewport={"width": 1280, "height": 900}
-    )
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return context
-
-
-def serious(results) -> list:
-    return [
-        violation
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

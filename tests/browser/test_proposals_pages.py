@@ -2,17 +2,13 @@
 list; axe on the form (with its errors) and on the list, in both languages."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.test import Client
 
 from portal.proposals.models import Proposal, ProposalStatus
 from tests import factories
+from tests.browser.helpers import serious_violations, signed_in
 from tests.uploads import samples
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-LOCALES = {"ru": "ru-RU", "en": "en-US"}
 
 
 @pytest.fixture
@@ -32,34 +28,6 @@ def member(transactional_db):
     return member
 
 
-def signed_in_page(browser, live_server, user, lang):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(
-        locale=LOCALES[lang], viewport={"width": 1280, "height": 900}
-    )
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return context, context.new_page()
-
-
-def assert_no_serious_violations(page):
-    results = Axe().run(page)
-    serious = [
-        violation
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert not serious, results.generate_report()
-
-
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_a_member_sends_a_proposal_and_sees_it_listed(
     chromium_path, browser, live_server, member, lang, tmp_path
@@ -68,11 +36,13 @@ def test_a_member_sends_a_proposal_and_sees_it_listed(
     document.write_bytes(samples.pdf_bytes())
     fake = tmp_path / "report.pdf"
     fake.write_bytes(samples.HTML)
-    context, page = signed_in_page(browser, live_server, member, lang)
+    context = signed_in(browser, live_server, member, lang)
+    page = context.new_page()
     try:
         page.goto(f"{live_server.url}/{lang}/proposals/new/")
         assert page.locator("html").get_attribute("lang") == lang
-        assert_no_serious_violations(page)
+        found, results = serious_violations(page)
+        assert not found, results.generate_report()
 
         form = page.locator("main form")
         form.locator("input[name=kind][value=offer]").check()
@@ -85,7 +55,8 @@ def test_a_member_sends_a_proposal_and_sees_it_listed(
         # Refused with the reason; the page with its errors is accessible too.
         assert page.locator(".proposal-form__errors").is_visible()
         assert "HTML" in page.locator(".proposal-form__errors").inner_text()
-        assert_no_serious_violations(page)
+        found, results = serious_violations(page)
+        assert not found, results.generate_report()
         assert not Proposal.objects.filter(title="Training for border guards").exists()
 
         form.locator("input[name=attachments]").set_input_files([str(document)])
@@ -94,7 +65,8 @@ def test_a_member_sends_a_proposal_and_sees_it_listed(
         assert page.url == f"{live_server.url}/{lang}/proposals/"
         assert page.get_by_text("Training for border guards").is_visible()
         assert page.get_by_text("Already covered by the 2025 handbook.").is_visible()
-        assert_no_serious_violations(page)
+        found, results = serious_violations(page)
+        assert not found, results.generate_report()
     finally:
         context.close()
 

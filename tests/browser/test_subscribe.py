@@ -4,16 +4,14 @@ the button, and axe on the subscribing pages in both languages."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 
 from portal.notifications.models import Subscription
 from portal.notifications.tokens import CONFIRM, MANAGE, make_token
 from tests import factories
+from tests.browser.helpers import new_page, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-LOCALES = {"ru": "ru-RU", "en": "en-US"}
 
 
 @pytest.fixture
@@ -25,23 +23,6 @@ def taxonomy(transactional_db):
         slug="victims", name_en="Supporting victims", name_ru="Поддержка жертв"
     )
     factories.RegionFactory(slug="africa", name_en="Africa", name_ru="Африка")
-
-
-def new_page(browser, lang):
-    context = browser.new_context(
-        locale=LOCALES[lang], viewport={"width": 1280, "height": 900}
-    )
-    return context, context.new_page()
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    serious = [
-        violation
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    return serious, results
 
 
 def test_subscribe_from_the_footer_and_confirm_from_the_mail(
