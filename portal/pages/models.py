@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.publishing import Publishable, PublishableQuerySet
@@ -11,6 +13,33 @@ from portal.richtext import RichTextField
 class PageQuerySet(PublishableQuerySet):
     def in_menu(self) -> PageQuerySet:
         return self.published().filter(show_in_menu=True).order_by("menu_order", "slug")
+
+    def menu_entries(self) -> list[dict[str, str]]:
+        """Slug, title, the title's language and URL of each page in the menu.
+
+        Plain rows, not pages: this runs on every page of the site, and the
+        menu shows only titles.
+        """
+        codes = [code for code, _name in settings.LANGUAGES]
+        current = translation.get_language()
+        # The page's language first, then the others: modeltranslation's fallback.
+        order = [current] + [code for code in codes if code != current]
+        entries = []
+        for slug, *titles in self.in_menu().values_list(
+            "slug", *(f"title_{code}" for code in order)
+        ):
+            shown = next(
+                (i for i, title in enumerate(titles) if (title or "").strip()), 0
+            )
+            entries.append(
+                {
+                    "slug": slug,
+                    "title": titles[shown] or "",
+                    "lang": order[shown],
+                    "url": page_url(slug),
+                }
+            )
+        return entries
 
 
 class Page(Publishable):
@@ -36,6 +65,11 @@ class Page(Publishable):
         return self.title or self.slug
 
     def get_absolute_url(self) -> str:
-        if self.slug == "about":
-            return reverse("pages:about")
-        return reverse("pages:detail", kwargs={"slug": self.slug})
+        return page_url(self.slug)
+
+
+def page_url(slug: str) -> str:
+    """The about page has an address of its own; the others share one pattern."""
+    if slug == "about":
+        return reverse("pages:about")
+    return reverse("pages:detail", kwargs={"slug": slug})
