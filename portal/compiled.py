@@ -1,0 +1,251 @@
+"""Queries the ORM builds once per process and shape, then runs with new values.
+
+On the busiest pages, building and compiling a queryset (filters, joins,
+annotations, UNION parts; modeltranslation's rewriting) costs more Python than
+PostgreSQL takes to run it, and from one request to the next only its values
+change: a partner's id, a slug, a date. A ``CompiledQuery`` builds its queryset
+with ``Param`` placeholders for those values, keeps the SQL Django made of it and
+runs that SQL with each request's values. That is code, not data: every request
+reads the database anew, so a change shows at once.
+
+``one_of`` matches a list with ``= ANY(%s)``: one parameter, so the same SQL
+serves a list of any length (an ``IN`` list is a new statement per length).
+
+Only on PostgreSQL. Elsewhere (the SQLite demo) the queryset is built with the
+values themselves and run by the ORM, as if nothing were kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connections
+from django.db.models import BooleanField, Expression, F, Field, Model, Q, QuerySet
+from django.db.models.query import FlatValuesListIterable, get_related_populators
+from django.utils import translation
+from django.utils.functional import cached_property
+from modeltranslation.manager import FallbackFlatValuesListIterable
+
+# What ``build`` may return: one queryset, or sliced parts read as one UNION ALL
+# (see ``portal.unions``).
+Built = QuerySet | list[QuerySet]
+
+
+class Param(Expression):
+    """A value given when the query runs; its name says which argument."""
+
+    def __init__(self, name: str):
+        super().__init__(output_field=Field())
+        self.name = name
+
+    def as_sql(self, compiler, connection):
+        # The placeholder object itself stands among the parameters until run.
+        return "%s", [self]
+
+
+class _AnyOf(Expression):
+    """``column = ANY(%s)``: the column's value is one of an array's."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column, values: Param):
+        super().__init__()
+        self.column, self.values = column, values
+
+    def get_source_expressions(self):
+        return [self.column, self.values]
+
+    def set_source_expressions(self, exprs):
+        self.column, self.values = exprs
+
+    def as_sql(self, compiler, connection):
+        column_sql, column_params = compiler.compile(self.column)
+        values_sql, values_params = compiler.compile(self.values)
+        return f"{column_sql} = ANY({values_sql})", [*column_params, *values_params]
+
+
+def one_of(field: str, values) -> Q | _AnyOf:
+    """``field`` is one of ``values``: a list (the ORM's ``IN``) or a ``Param``."""
+    if isinstance(values, Param):
+        return _AnyOf(F(field), values)
+    return Q(**{f"{field}__in": values})
+
+
+def _row_order(queryset: QuerySet) -> tuple[int, ...] | None:
+    """Where each value the ORM would give sits in the SQL's row; None: in place.
+
+    modeltranslation's ``values_list`` selects its columns in the order of a set
+    and puts them back in order in Python, after the query; so do we. It also
+    fills a translated field from the other language there, which raw rows
+    cannot: such a queryset must name its columns (``title_ru``, ``title_en``).
+    """
+    fields = getattr(queryset, "original_fields", None)
+    if fields is None:
+        return None
+    if queryset.translation_fields:
+        raise ImproperlyConfigured(
+            "A compiled values_list must name translated columns "
+            f"({', '.join(sorted(queryset.translation_fields))}), not the field."
+        )
+    query = queryset.query
+    names = list(query.selected or ())
+    wanted = [
+        *fields,
+        *(name for name in query.annotation_select if name not in fields),
+    ]
+    order = tuple(names.index(name) for name in wanted)
+    return None if order == tuple(range(len(names))) else order
+
+
+def _combined(built: Built, order_by: tuple[str, ...]) -> QuerySet:
+    if isinstance(built, QuerySet):
+        return built
+    first, *others = built
+    combined = first.union(*others, all=True) if others else first
+    return combined.order_by(*order_by) if order_by else combined
+
+
+class _Statement:
+    """One compiled statement, and how its rows become model instances."""
+
+    def __init__(self, queryset: QuerySet, first_part: QuerySet, connection):
+        self.db = connection.alias
+        self.order = _row_order(first_part)
+        self.flat = issubclass(
+            first_part._iterable_class,
+            (FlatValuesListIterable, FallbackFlatValuesListIterable),
+        )
+        self.compiler = queryset.query.get_compiler(connection=connection)
+        self.sql, params = self.compiler.as_sql()  # also sets select, klass_info
+        self.params = tuple(params)
+
+    def _bound(self, arguments: dict[str, Any]) -> list:
+        return [
+            arguments[param.name] if isinstance(param, Param) else param
+            for param in self.params
+        ]
+
+    def execute(self, connection, arguments: dict[str, Any]) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self._bound(arguments))
+            return cursor.fetchall()
+
+    def values(self, rows: list[tuple]) -> list:
+        """The rows as the queryset's ``values_list`` gives them."""
+        if self.order is not None:
+            rows = [tuple(row[index] for index in self.order) for row in rows]
+        if self.flat:
+            return [row[0] for row in rows]
+        return rows
+
+    def count(self, connection, arguments: dict[str, Any]) -> int:
+        # Only SQL that Django compiled is wrapped; the values stay parameters.
+        sql = f"SELECT COUNT(*) FROM ({self.sql}) AS counted"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, self._bound(arguments))
+            return cursor.fetchone()[0]
+
+    @cached_property
+    def _instances(self) -> tuple:
+        """How rows become instances: the model, its columns, select_related's
+        populators, the annotations' positions (as the ORM's ModelIterable)."""
+        compiler = self.compiler
+        info = compiler.klass_info
+        start, end = info["select_fields"][0], info["select_fields"][-1] + 1
+        init_list = [column[0].target.attname for column in compiler.select[start:end]]
+        populators = get_related_populators(info, compiler.select, self.db)
+        annotations = tuple(compiler.annotation_col_map.items())
+        return info["model"], slice(start, end), init_list, populators, annotations
+
+    def objects(self, rows: list[tuple]) -> list[Model]:
+        model, fields, init_list, populators, annotations = self._instances
+        objects = []
+        for row in self.compiler.results_iter(results=[rows]):
+            obj = model.from_db(self.db, init_list, row[fields])
+            for populator in populators:
+                populator.populate(row, obj)
+            for name, position in annotations:
+                setattr(obj, name, row[position])
+            objects.append(obj)
+        return objects
+
+
+class CompiledQuery:
+    """The queryset ``build(**arguments)`` returns, compiled once per key.
+
+    The arguments named in ``params`` become ``Param`` placeholders when the SQL
+    is compiled; the others (a user, a flag) shape the SQL, and the ``key`` given
+    when it runs must say everything they change in it (the active language is
+    always added). ``build`` may return sliced parts, read as one UNION ALL in
+    ``order_by``.
+    """
+
+    def __init__(
+        self,
+        build: Callable[..., Built],
+        *,
+        params: tuple[str, ...] = (),
+        order_by: tuple[str, ...] = (),
+        using: str = "default",
+    ):
+        self.build = build
+        self.params = params
+        self.order_by = order_by
+        self.using = using
+        self._statements: dict[Hashable, _Statement] = {}
+
+    def _statement(self, key: Hashable, arguments: dict, connection) -> _Statement:
+        key = (key, translation.get_language())
+        statement = self._statements.get(key)
+        if statement is None:
+            placeholders = {name: Param(name) for name in self.params}
+            built = self.build(**{**arguments, **placeholders})
+            first_part = built if isinstance(built, QuerySet) else built[0]
+            statement = self._statements[key] = _Statement(
+                _combined(built, self.order_by), first_part, connection
+            )
+        return statement
+
+    def _orm(self, arguments: dict) -> list:
+        built = self.build(**arguments)
+        if isinstance(built, QuerySet):
+            return list(built)
+        return [row for part in built for row in part]
+
+    def rows(self, key: Hashable, /, **arguments: Any) -> list:
+        """What a ``values_list`` queryset gives; its columns must need no
+        conversion from what psycopg returns (text, numbers, dates, arrays)."""
+        connection = connections[self.using]
+        if connection.vendor != "postgresql":
+            return self._orm(arguments)
+        statement = self._statement(key, arguments, connection)
+        return statement.values(statement.execute(connection, arguments))
+
+    def objects(self, key: Hashable, /, **arguments: Any) -> list[Model]:
+        """Model instances, as iterating the queryset gives them (without its
+        ``prefetch_related``, which the caller does if it needs it)."""
+        connection = connections[self.using]
+        if connection.vendor != "postgresql":
+            return self._orm(arguments)
+        statement = self._statement(key, arguments, connection)
+        rows = statement.execute(connection, arguments)
+        return statement.objects(rows)
+
+
+class CompiledCount(CompiledQuery):
+    """How many rows the queryset ``build(**arguments)`` has (``.count()``)."""
+
+    def __init__(self, build: Callable[..., QuerySet], **kwargs):
+        # Counted from the keys alone, in no order.
+        super().__init__(
+            lambda **arguments: build(**arguments).order_by().values("pk"), **kwargs
+        )
+
+    def count(self, key: Hashable, /, **arguments: Any) -> int:
+        connection = connections[self.using]
+        if connection.vendor != "postgresql":
+            return self.build(**arguments).count()
+        statement = self._statement(key, arguments, connection)
+        return statement.count(connection, arguments)
