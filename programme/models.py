@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Partner
 from portal.links import slug_url
 from portal.publishing import (
     Publishable,
@@ -24,19 +23,23 @@ from portal.storage import GeneratedFileName
 from portal.taxonomy.models import Theme
 from portal.uploads import CheckedImageField
 
-# The long texts of an activity: only its own page shows them.
-LONG_TEXTS = tuple(
-    f"{field}{suffix}"
-    for field in ("body", "outcomes")
-    for suffix in ("", "_ru", "_en")
+# What a card shows of an activity (programme_tags.activity_card), its language
+# badge included (``complete_languages``): a page of cards reads these columns
+# only, not the long texts nor the audit fields.
+CARD_FIELDS = (
+    "slug",
+    "status",
+    "kind",
+    "start_date",
+    "end_date",
+    "format",
+    *(
+        f"{field}_{code}"
+        for field in ("title", "summary", "city")
+        for code, _name in settings.LANGUAGES
+    ),
+    *(f"host_country__name_{code}" for code, _name in settings.LANGUAGES),
 )
-
-
-def _visible_partners(user):
-    """The partners ``user`` may see, with what a link to each needs (its name)."""
-    return Partner.objects.visible_to(user).only(
-        "id", "slug", "status", "name", "name_ru", "name_en"
-    )
 
 
 def _themes():
@@ -49,15 +52,6 @@ class ProjectQuerySet(PublishableQuerySet):
         """Themes as ``listed_themes`` (a list: no queryset built per project)."""
         return self.prefetch_related(
             Prefetch("themes", queryset=_themes(), to_attr="listed_themes")
-        )
-
-    def with_detail_data(self, user) -> ProjectQuerySet:
-        """Themes, regions and the partners ``user`` may see (A to Z), fetched along."""
-        partners = _visible_partners(user).order_by(
-            translated_sort_key("name").asc(), "pk"
-        )
-        return self.prefetch_related(
-            "themes", "regions", Prefetch("partners", queryset=partners)
         )
 
 
@@ -127,24 +121,9 @@ class ActivityFormat(models.TextChoices):
 
 class ActivityQuerySet(PublishableQuerySet):
     def with_listing_data(self) -> ActivityQuerySet:
-        """What a card shows of the activity itself: its host country, not its long
-        texts. Its themes and partners: ``rows.attach_card_names``."""
-        return self.select_related("host_country").defer(*LONG_TEXTS)
-
-    def with_partners(self, user) -> ActivityQuerySet:
-        """Providers and beneficiaries ``user`` may see, fetched along (two queries)
-        as the lists ``shown_providers`` and ``shown_beneficiaries``.
-
-        Cards and detail pages name only those: a draft partner's name never
-        reaches someone who may not see it.
-        """
-        partners = _visible_partners(user).order_by(
-            translated_sort_key("name").asc(), "pk"
-        )
-        return self.prefetch_related(
-            Prefetch("providers", queryset=partners, to_attr="shown_providers"),
-            Prefetch("beneficiaries", queryset=partners, to_attr="shown_beneficiaries"),
-        )
+        """What a card shows of the activity itself (``CARD_FIELDS``) and of its
+        host country. Its themes and partners: ``rows.attach_card_names``."""
+        return self.select_related("host_country").only(*CARD_FIELDS)
 
     def with_visible_project(self, user) -> ActivityQuerySet:
         """The project, and ``project_visible``: may ``user`` follow a link to it?
@@ -333,13 +312,21 @@ class PhotoQuerySet(models.QuerySet):
         return self.exclude(activity__in=unpublished.values("pk"))
 
     def with_listing_data(self) -> PhotoQuerySet:
-        """The activity each photo links to, without its long texts."""
-        return self.select_related("activity").defer(
+        """What ``programme_tags.photo_figure`` shows: the photo and the title of
+        the activity it links to, no other column."""
+        languages = [code for code, _name in settings.LANGUAGES]
+        return self.select_related("activity").only(
+            "image",
+            "width",
+            "height",
+            "taken_on",
             *(
-                f"activity__{field}{suffix}"
-                for field in ("body", "outcomes")
-                for suffix in ("", "_ru", "_en")
-            )
+                f"{field}_{code}"
+                for field in ("caption", "credit")
+                for code in languages
+            ),
+            "activity__slug",
+            *(f"activity__title_{code}" for code in languages),
         )
 
 

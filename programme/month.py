@@ -11,18 +11,21 @@ read whole, filters and counts run in SQL as on the ledger.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from html import escape
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from portal.compiled import CompiledQuery
 from portal.facet_counts import TOTAL
 from portal.models import FacetRow
 from portal.publishing import Status
@@ -31,10 +34,20 @@ from portal.templatetags.portal_tags import date_range
 from .facet_listing import ACTIVITIES
 from .facets import KEYED_FACETS, labelled_rows, limit_named_options
 from .filters import FIRST_YEAR, LAST_YEAR, PAST, UPCOMING
-from .models import ActivityKind
+from .models import Activity, ActivityKind
 from .rows import related_columns, shown, translated_columns
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+# The columns of an entry's row, and the order of a month's entries.
+ENTRY_COLUMNS = (
+    "slug",
+    "status",
+    "kind",
+    "start_date",
+    "end_date",
+    *translated_columns("title", "city"),
+)
+ENTRY_ORDER = ("start_date", "end_date", "slug")
 SLUG_MARK = "activity-slug"
 
 
@@ -87,7 +100,6 @@ class Entry:
     end_date: datetime.date
     link: SafeString
     kind: str
-    dates: SafeString
     place: SafeString
     keys: frozenset[str]
 
@@ -96,15 +108,9 @@ def _lang(code: str, language: str) -> str:
     return "" if code == language else f' lang="{code}"'
 
 
-def entries(queryset, *, keyed: bool) -> list[Entry]:
-    """The activities of ``queryset`` as entries, from one query of plain rows.
-
-    ``keyed``: with each row's stored facet keys (PostgreSQL only). The markup
-    of an entry is built once here, not on each of its days; every value in it
-    is escaped with ``html.escape`` (what Django's ``escape`` does, without its
-    per-call overhead, which a month of entries would repeat a thousand times).
-    """
-    language = translation.get_language() or settings.LANGUAGE_CODE
+def _entry_rows(queryset, *, keyed: bool) -> QuerySet:
+    """``queryset`` as plain rows of ``ENTRY_COLUMNS`` (and their stored facet
+    keys, PostgreSQL only, with ``keyed``)."""
     annotations = related_columns("country", "host_country__name")
     if keyed:
         annotations["keys"] = Subquery(
@@ -113,15 +119,59 @@ def entries(queryset, *, keyed: bool) -> list[Entry]:
             ).values("keys")
         )
     # Plain rows: every language's column is named, no fallback to apply per row.
-    rows = queryset.rewrite(False).values(
-        "slug",
-        "status",
-        "kind",
-        "start_date",
-        "end_date",
-        *translated_columns("title", "city"),
-        **annotations,
+    return (
+        queryset.rewrite(False)
+        .annotate(**annotations)
+        .values_list(*ENTRY_COLUMNS, *annotations)
     )
+
+
+def _grid_rows(*, user, first, last, limit: int) -> QuerySet:
+    return _entry_rows(
+        Activity.objects.visible_to(user)
+        .running_between(first, last)
+        .order_by(*ENTRY_ORDER)[:limit],
+        keyed=True,
+    )
+
+
+# Activities' visibility depends on staff or not only (PublishableQuerySet).
+GRID_ROWS = CompiledQuery(_grid_rows, params=("first", "last"))
+
+
+def grid_entries(user, first, last, *, text: str, limit: int) -> list[Entry]:
+    """The activities ``user`` may see running from ``first`` to ``last`` (with
+    ``text`` in their title or summary), with their stored facet keys
+    (PostgreSQL only); at most ``limit``."""
+    if text:
+        rows = (
+            Activity.objects.visible_to(user)
+            .running_between(first, last)
+            .search(text)
+            .order_by(*ENTRY_ORDER)[:limit]
+        )
+        return entries(_entry_rows(rows, keyed=True))
+    staff = bool(user.is_authenticated and user.is_staff)
+    return entries(
+        GRID_ROWS.rows((staff, limit), user=user, first=first, last=last, limit=limit)
+    )
+
+
+def listed_entries(queryset) -> list[Entry]:
+    """The activities of ``queryset`` as entries, without facet keys."""
+    return entries(_entry_rows(queryset, keyed=False))
+
+
+def entries(rows) -> list[Entry]:
+    """Rows of ``_entry_rows`` as entries.
+
+    The markup of an entry is built once here, not on each of its days; every
+    value in it is escaped with ``html.escape`` (what Django's ``escape`` does,
+    without its per-call overhead, which a month of entries would repeat a
+    thousand times).
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    names = (*ENTRY_COLUMNS, *translated_columns("country"), "keys")
     # One reverse(): the activities' addresses differ only by their (ASCII) slug.
     before, after = reverse(
         "programme:activity_detail", kwargs={"slug": SLUG_MARK}
@@ -129,7 +179,8 @@ def entries(queryset, *, keyed: bool) -> list[Entry]:
     kinds = {value: str(label) for value, label in ActivityKind.choices}
     statuses = {value: escape(str(label)) for value, label in Status.choices}
     result = []
-    for row in rows:
+    for values in rows:
+        row = dict(zip(names, values, strict=False))
         title, code = shown(row, "title", language)
         link = (
             f'<a href="{escape(before + row["slug"] + after)}"{_lang(code, language)}>'
@@ -149,7 +200,6 @@ def entries(queryset, *, keyed: bool) -> list[Entry]:
                 end_date=row["end_date"],
                 link=mark_safe(link),  # noqa: S308 - every value escaped above
                 kind=kinds.get(row["kind"], row["kind"]),
-                dates=date_range(row["start_date"], row["end_date"]),
                 place=mark_safe(place),  # noqa: S308 - every value escaped above
                 keys=frozenset(row.get("keys") or ()),
             )
@@ -240,35 +290,72 @@ def results(grid: list[Entry], choice: Choice) -> list[Entry]:
 # --- The grid --------------------------------------------------------------------------
 
 
-def cells(weeks, by_day, *, month, today, shown_per_day: int) -> list[list[dict]]:
-    """The grid's weeks of day cells: classes, dates and the first entries."""
-    grid = []
+@functools.lru_cache(maxsize=2048)
+def _day_label(day: datetime.date, language: str) -> str:
+    # A day in words costs tens of microseconds and a grid names forty-two;
+    # ``language`` keys the cache (date_format reads the active language).
+    return escape(date_format(day, "DATE_FORMAT"))
+
+
+def grid_markup(weeks, by_day, *, month, today, shown_per_day: int) -> SafeString:
+    """The grid's rows of day cells, each naming its first entries.
+
+    Built here rather than by template loops: a month is forty-two cells, each
+    with a dozen values to look up, escape and join.
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    rows = []
     for week in weeks:
-        row = []
+        cells = []
         for day in week:
             listed = by_day.get(day, ())
-            classes = ["calendar__day"]
+            classes = "calendar__day"
             if day.month != month.month:
-                classes.append("calendar__day--outside")
+                classes += " calendar__day--outside"
             if day == today:
-                classes.append("calendar__day--today")
+                classes += " calendar__day--today"
             if listed:
-                classes.append("calendar__day--busy")
-            row.append(
-                {
-                    "classes": " ".join(classes),
-                    "today": day == today,
-                    "iso": day.isoformat(),
-                    "number": str(day.day),
-                    "label": date_format(day, "DATE_FORMAT"),
-                    # The links are markup already: joined here, not item by item.
-                    "events": mark_safe(  # noqa: S308 - entries' escaped markup
-                        "".join(
-                            f"<li>{entry.link}</li>" for entry in listed[:shown_per_day]
-                        )
-                    ),
-                    "more": max(len(listed) - shown_per_day, 0),
-                }
-            )
-        grid.append(row)
-    return grid
+                classes += " calendar__day--busy"
+            current = ' aria-current="date"' if day == today else ""
+            label = _day_label(day, language)
+            cell = [
+                f'<td class="{classes}"{current}>\n'
+                f'              <time class="calendar__date" datetime="{day.isoformat()}">'
+                f'<span aria-hidden="true">{day.day}</span>'
+                f'<span class="visually-hidden">{label}</span></time>\n'
+                "              "
+            ]
+            if listed:
+                # The links are markup already (escaped in ``entries``).
+                links = "".join(
+                    f"<li>{entry.link}</li>" for entry in listed[:shown_per_day]
+                )
+                cell.append(
+                    f'<ul class="calendar__events">{links}</ul>\n              '
+                )
+                more = len(listed) - shown_per_day
+                if more > 0:
+                    text = ngettext(
+                        "and %(counter)s more", "and %(counter)s more", more
+                    )
+                    cell.append(
+                        '<p class="calendar__more"><a href="#agenda-title">'
+                        f"{escape(text % {'counter': more})}</a></p>"
+                    )
+            cell.append("\n            </td>")
+            cells.append("".join(cell))
+        rows.append("<tr>\n            " + "".join(cells) + "\n          </tr>")
+    return mark_safe("".join(rows))  # noqa: S308 - every value escaped above
+
+
+def agenda_markup(month_entries: list[Entry]) -> SafeString:
+    """The month's list: each entry's link, kind, dates and place."""
+    items = []
+    for entry in month_entries:
+        place = f" · {entry.place}" if entry.place else ""
+        dates = date_range(entry.start_date, entry.end_date)
+        items.append(
+            f'<li>{entry.link} <span class="agenda__meta">{escape(entry.kind)} · '
+            f"{dates}{place}</span></li>\n          "
+        )
+    return mark_safe("".join(items))  # noqa: S308 - every value escaped above

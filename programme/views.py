@@ -35,16 +35,19 @@ from .filters import (
 )
 from .models import Activity, Photo, Project
 from .month import (
+    ENTRY_ORDER,
     Choice,
-    cells,
-    entries,
+    agenda_markup,
+    grid_entries,
+    grid_markup,
+    listed_entries,
     month_title,
     parse_month,
     results,
     shift,
 )
 from .month import facet_rows as month_facet_rows
-from .rows import attach_card_names
+from .rows import attach_card_names, project_names
 
 # How many activities a project page shows before linking to the ledger.
 PROJECT_ACTIVITIES = 12
@@ -76,12 +79,8 @@ class ProjectListView(VisibleToUserMixin, ListView):
 
 class ProjectDetailView(VisibleToUserMixin, DetailView):
     model = Project
+    listing = False
     template_name = "programme/project_detail.html"
-
-    def get_queryset(self):
-        return Project.objects.visible_to(self.request.user).with_detail_data(
-            self.request.user
-        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -89,13 +88,17 @@ class ProjectDetailView(VisibleToUserMixin, DetailView):
         # reads every activity of the project): no COUNT query of its own.
         user = self.request.user
         total = stored_count(f"project:{self.object.slug}", user=user)
+        # Not through ``self.object.activities``: that manager would set each
+        # row's project, reading its project_id, which a card does not fetch.
         activities = list(
-            self.object.activities.visible_to(user)
+            Activity.objects.visible_to(user)
+            .filter(project=self.object)
             .with_listing_data()
             .annotate(total=total or Window(Count("pk")))
             .order_by("-start_date", "slug")[:PROJECT_ACTIVITIES]
         )
-        attach_card_names(activities, user=user, partners=False)
+        # The project's themes, regions and partners with its activities' themes.
+        context.update(project_names(self.object, activities, user=user))
         context["activities"] = activities
         context["activity_count"] = activities[0].total if activities else 0
         context["ledger_url"] = _with_query(
@@ -156,13 +159,14 @@ class ActivityDetailView(VisibleToUserMixin, DetailView):
             Activity.objects.visible_to(user)
             .select_related("host_country")
             .with_visible_project(user)
-            .prefetch_related("themes", "photos")
-            .with_partners(user)
+            .prefetch_related("photos")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, activity = self.request.user, self.object
+        # Its themes and the partners the visitor may see, in one query.
+        attach_card_names([activity], user=user)
         # resources sits above programme (DESIGN.md): no import of its models here.
         resource_model = apps.get_model("resources", "Resource")
         context["resources"] = resource_model.objects.visible_to(user).filter(
@@ -242,14 +246,16 @@ class ActivityCalendarView(LedgerLinksMixin, TemplateView):
                     {"short": date_format(day, "D"), "long": date_format(day, "l")}
                     for day in weeks[0]
                 ],
-                "weeks": cells(
+                "grid": grid_markup(
                     weeks, by_day, month=month, today=today, shown_per_day=DAY_ENTRIES
                 ),
-                "month_activities": [
-                    entry
-                    for entry in activities
-                    if entry.start_date <= month_last and entry.end_date >= month
-                ],
+                "agenda": agenda_markup(
+                    [
+                        entry
+                        for entry in activities
+                        if entry.start_date <= month_last and entry.end_date >= month
+                    ]
+                ),
                 "previous_url": month_url(previous),
                 "previous_title": month_title(previous),
                 "next_url": month_url(following),
@@ -268,29 +274,28 @@ class ActivityCalendarView(LedgerLinksMixin, TemplateView):
         (``month.py``); else, or in a month too crowded to read whole, in SQL.
         """
         user = self.request.user
-        base = Activity.objects.visible_to(user)
-        order = ("start_date", "end_date", "slug")
         if facet_counts.is_supported():
-            rows = base.running_between(*grid)
             text = filterset.form.cleaned_data.get("q") if filterset.is_bound else ""
-            if text:
-                rows = rows.search(text)
-            grid_entries = entries(rows.order_by(*order)[: MONTH_ROWS + 1], keyed=True)
-            if len(grid_entries) <= MONTH_ROWS:
+            in_grid = grid_entries(user, *grid, text=text, limit=MONTH_ROWS + 1)
+            if len(in_grid) <= MONTH_ROWS:
                 choice = Choice.of(filterset, today)
                 in_month = [
                     entry
-                    for entry in grid_entries
+                    for entry in in_grid
                     if entry.start_date <= month[1] and entry.end_date >= month[0]
                 ]
                 counted = month_facet_rows(in_month, choice, user=user)
                 facets = activity_facets(filterset, user=user, rows=counted)
-                return results(grid_entries, choice)[:CALENDAR_LIMIT], facets
-        shown = filterset.qs.running_between(*grid).order_by(*order)[:CALENDAR_LIMIT]
+                return results(in_grid, choice)[:CALENDAR_LIMIT], facets
+        shown = filterset.qs.running_between(*grid).order_by(*ENTRY_ORDER)[
+            :CALENDAR_LIMIT
+        ]
         facets = activity_facets(
-            filterset, user=user, base=base.running_between(*month)
+            filterset,
+            user=user,
+            base=Activity.objects.visible_to(user).running_between(*month),
         )
-        return entries(shown, keyed=False), facets
+        return listed_entries(shown), facets
 
 
 # --- iCal -----------------------------------------------------------------------------

@@ -11,9 +11,11 @@ escaped with ``html.escape``. ``includes/cards/*.html`` only call them.
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -24,6 +26,7 @@ from portal.templatetags.portal_tags import (
     card_heading,
     date_range,
     draft_badge,
+    lang_attr,
     language_badge,
 )
 
@@ -173,6 +176,82 @@ def activity_card(
         parts.append(_theme_list(activity.listed_themes, language))
     parts.append(f'  <p class="card__badges">{_badges(activity)}</p>\n</article>')
     return _safe("".join(parts))
+
+
+@register.simple_tag
+def photo_figure(photo, *, show_activity=False) -> SafeString:
+    """One photo: sized, lazy, alt from its caption; ``show_activity`` links its
+    activity (``PhotoQuerySet.with_listing_data`` fetched it along)."""
+    caption = escape(photo.caption)
+    caption_lang = lang_attr(photo, "caption")
+    size = ""
+    if photo.width and photo.height:
+        size = f' width="{photo.width}" height="{photo.height}"'
+    parts = [
+        '<figure class="photo">\n'
+        f'  <img src="{escape(photo.image.url)}" alt="{caption}"{caption_lang}{size}'
+        ' loading="lazy" decoding="async">\n'
+        f"  <figcaption>\n    <span{caption_lang}>{caption}</span>\n"
+    ]
+    if photo.credit:
+        credit = gettext("Photo: %(credit)s") % {"credit": escape(photo.credit)}
+        parts.append(f'    <span class="photo__credit">{credit}</span>\n')
+    if photo.taken_on:
+        parts.append(f"    {date_range(photo.taken_on, photo.taken_on)}\n")
+    if show_activity and photo.activity_id:
+        activity = photo.activity
+        url = escape(activity_url(activity.slug))
+        parts.append(
+            f'    <a class="photo__activity" href="{url}"'
+            f"{lang_attr(activity, 'title')}>{escape(activity.title)}</a>\n"
+        )
+    parts.append("  </figcaption>\n</figure>")
+    return _safe("".join(parts))
+
+
+# --- Names on the detail pages (light rows from rows.py, not model instances) ----------
+
+
+def _name(row, language: str) -> tuple[str, str]:
+    """The escaped name of ``row`` and its `` lang`` attribute."""
+    name, code = shown_attr(row, "name", language)
+    return escape(name), lang_attribute(code, language)
+
+
+@register.simple_tag
+def name_list(rows) -> SafeString:
+    """Names separated by commas, each in its own language (regions)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    spans = []
+    for row in rows:
+        name, lang = _name(row, language)
+        spans.append(f"<span{lang}>{name}</span>")
+    return _safe(", ".join(spans))
+
+
+@register.simple_tag
+def theme_links(rows) -> SafeString:
+    """Each theme as a list item linking to the ledger filtered by it."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    ledger = reverse("programme:activity_list")
+    items = []
+    for row in rows:
+        name, lang = _name(row, language)
+        url = escape(f"{ledger}?theme={quote(row.slug)}")
+        items.append(f'<li><a href="{url}"{lang}>{name}</a></li>')
+    return _safe("".join(items))
+
+
+@register.simple_tag
+def partner_links(rows) -> SafeString:
+    """Each partner as a list item linking to its page."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    items = []
+    for row in rows:
+        name, lang = _name(row, language)
+        url = escape(slug_url("partners:detail", row.slug))
+        items.append(f'<li><a href="{url}"{lang}>{name}</a></li>')
+    return _safe("".join(items))
 
 
 def _exchange(providers: str, beneficiaries: str) -> str:

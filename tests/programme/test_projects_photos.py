@@ -269,8 +269,8 @@ def project_world(n: int):
     ("path", "queries"),
     [
         ("/en/programme/", 3),
-        ("/en/programme/projects/project/", 6),
-        ("/ru/programme/projects/project/", 6),
+        ("/en/programme/projects/project/", 3),
+        ("/ru/programme/projects/project/", 3),
         (PHOTOS, 1),
         (PHOTOS + "?year=2025", 1),
     ],
