@@ -1,6 +1,9 @@
-"""What a partner's page gathers: its themes, exchanges, resources and matches.
+"""What a partner's page gathers: its themes, exchanges and resources (its
+matches: ``matching.py``).
 
-Each helper is one query whatever the partner's size (the page's count is pinned).
+Each helper is one query whatever the partner's size (the page's count is pinned),
+compiled once per process (``partners.compiled``): the querysets are written with
+``PARTNER_ID`` standing for the partner's id.
 """
 
 from __future__ import annotations
@@ -10,22 +13,12 @@ from django.db.models import Exists, F, OuterRef, Q, Value
 
 from portal.links import slug_url
 from portal.taxonomy.models import Theme
-from portal.unions import limited_parts
 
+from .compiled import PARTNER_ID, audience, compiled
 from .models import Partner
 
-# Exchanges and resources of a partner page, and matches shown per list.
+# Exchanges and resources of a partner page.
 RELATED_LIMIT = 10
-RECOMMENDATIONS = 6
-# What a recommended partner shows; narrow rows are cheaper to group and sort.
-MATCH_FIELDS = (
-    "slug",
-    "kind",
-    "name_ru",
-    "name_en",
-    "country__name_ru",
-    "country__name_en",
-)
 # What the exchange tables show of an activity (and its host country).
 EXCHANGE_FIELDS = (
     "slug",
@@ -57,19 +50,23 @@ def resource_model():
     return apps.get_model("resources", "Resource")
 
 
-def partner_themes(partner: Partner) -> tuple[list[Theme], list[Theme]]:
-    """The themes a partner offers and those it seeks, in one query."""
+def _themes_query():
     offered = Partner.offers.through.objects.filter(
-        partner_id=partner.pk, theme_id=OuterRef("pk")
+        partner_id=PARTNER_ID, theme_id=OuterRef("pk")
     )
     sought = Partner.seeks.through.objects.filter(
-        partner_id=partner.pk, theme_id=OuterRef("pk")
+        partner_id=PARTNER_ID, theme_id=OuterRef("pk")
     )
-    themes = list(
+    return [
         Theme.objects.only("slug", "name_ru", "name_en")
         .annotate(offered=Exists(offered), sought=Exists(sought))
         .filter(Q(offered=True) | Q(sought=True))
-    )
+    ]
+
+
+def partner_themes(partner: Partner) -> tuple[list[Theme], list[Theme]]:
+    """The themes a partner offers and those it seeks, in one query."""
+    themes = compiled(("themes",), _themes_query).fetch({PARTNER_ID: partner.pk})
     return [t for t in themes if t.offered], [t for t in themes if t.sought]
 
 
@@ -95,15 +92,38 @@ def prepare_exchanges(rows: list) -> list:
     return rows
 
 
-def _taking_part(partner: Partner) -> Q:
+def _taking_part() -> Q:
     """A filter on activities the partner provided or received (the through
     tables' partner index answers both)."""
     activity = activity_model()
-    provided = activity.providers.through.objects.filter(partner_id=partner.pk)
-    received = activity.beneficiaries.through.objects.filter(partner_id=partner.pk)
+    provided = activity.providers.through.objects.filter(partner_id=PARTNER_ID)
+    received = activity.beneficiaries.through.objects.filter(partner_id=PARTNER_ID)
     return Q(pk__in=provided.values("activity_id")) | Q(
         pk__in=received.values("activity_id")
     )
+
+
+def _exchanges_query(user, limit: int):
+    activity = activity_model()
+    provided = activity.providers.through.objects.filter(partner_id=PARTNER_ID)
+    received = activity.beneficiaries.through.objects.filter(partner_id=PARTNER_ID)
+    latest = (
+        activity.objects.visible_to(user)
+        .select_related("host_country")
+        .only(*EXCHANGE_FIELDS)
+        .order_by("-start_date", "-pk")
+    )
+    # Two limited halves of one UNION ALL: each walks the activities newest first
+    # and stops after ``limit + 1``, instead of sorting a busy partner's thousands.
+    return [
+        latest.filter(pk__in=provided.values("activity_id")).annotate(
+            provided=Value(True)
+        )[: limit + 1],
+        latest.filter(pk__in=received.values("activity_id"))
+        # Probed per candidate, not a hash of all the partner provided.
+        .exclude(Exists(provided.filter(activity_id=OuterRef("pk"))))
+        .annotate(provided=Value(False))[: limit + 1],
+    ]
 
 
 def partner_exchanges(partner: Partner, user, limit: int = RELATED_LIMIT) -> dict:
@@ -113,29 +133,11 @@ def partner_exchanges(partner: Partner, user, limit: int = RELATED_LIMIT) -> dic
     whether there are more). An exchange in which the partner is both provider and
     beneficiary is listed as provided.
     """
-    activity = activity_model()
-    provided = activity.providers.through.objects.filter(partner_id=partner.pk)
-    received = activity.beneficiaries.through.objects.filter(partner_id=partner.pk)
-    latest = (
-        activity.objects.visible_to(user)
-        .select_related("host_country")
-        .only(*EXCHANGE_FIELDS)
-        .order_by("-start_date", "-pk")
-    )
-    # Two limited halves of one UNION ALL: each walks the activities newest first
-    # and stops after ``limit + 1``, instead of sorting a busy partner's thousands.
-    rows = limited_parts(
-        [
-            latest.filter(pk__in=provided.values("activity_id")).annotate(
-                provided=Value(True)
-            )[: limit + 1],
-            latest.filter(pk__in=received.values("activity_id"))
-            # Probed per candidate, not a hash of all the partner provided.
-            .exclude(Exists(provided.filter(activity_id=OuterRef("pk"))))
-            .annotate(provided=Value(False))[: limit + 1],
-        ],
+    rows = compiled(
+        ("exchanges", audience(user), limit),
+        lambda: _exchanges_query(user, limit),
         order_by=("-start_date", "-pk"),
-    )
+    ).fetch({PARTNER_ID: partner.pk})
     prepare_exchanges(rows)
     as_provider = [row for row in rows if row.provided]
     as_beneficiary = [row for row in rows if not row.provided]
@@ -147,26 +149,20 @@ def partner_exchanges(partner: Partner, user, limit: int = RELATED_LIMIT) -> dic
     }
 
 
-def partner_resources(
-    partner: Partner, user, limit: int = RELATED_LIMIT, *, exchanges: int
-) -> dict:
-    """Resources of the exchanges this user can see the partner take part in.
-
-    ``exchanges``: how many it took part in, which picks the query's shape.
-    """
+def _resources_query(user, limit: int, *, walk: bool):
     activity = activity_model()
-    if exchanges >= WALK_NEWEST_FROM:
+    if walk:
         # OR-ed IN lists: PostgreSQL walks the newest resources and probes each.
-        taking_part = _taking_part(partner)
+        taking_part = _taking_part()
     else:
         # A UNION, whose size PostgreSQL estimates: it gathers these exchanges'
         # resources and sorts them, instead of walking the whole library.
         taking_part = Q(
-            pk__in=activity.providers.through.objects.filter(partner_id=partner.pk)
+            pk__in=activity.providers.through.objects.filter(partner_id=PARTNER_ID)
             .values("activity_id")
             .union(
                 activity.beneficiaries.through.objects.filter(
-                    partner_id=partner.pk
+                    partner_id=PARTNER_ID
                 ).values("activity_id"),
                 all=True,
             )
@@ -176,38 +172,24 @@ def partner_resources(
     linked = resource.activities.through.objects.filter(
         activity_id__in=exchanges_seen.values("pk")
     )
-    rows = list(
+    return [
         resource.objects.visible_to(user)
         .filter(pk__in=linked.values("resource_id"))
         .for_cards()
         .order_by(F("published_on").desc(nulls_last=True), "-pk")[: limit + 1]
-    )
-    return {"resources": rows[:limit], "more_resources": len(rows) > limit}
+    ]
 
 
-def partner_matches(partner: Partner, *, offers: list, seeks: list) -> dict:
-    """Who can help with what it seeks and who seeks what it offers, in one query.
+def partner_resources(
+    partner: Partner, user, limit: int = RELATED_LIMIT, *, exchanges: int
+) -> dict:
+    """Resources of the exchanges this user can see the partner take part in.
 
-    A list is empty when the partner states nothing on its side.
+    ``exchanges``: how many it took part in, which picks the query's shape.
     """
-    halves = []
-    if seeks:
-        helpers = Partner.objects.able_to_help(partner, [t.pk for t in seeks])
-        halves.append(helpers.annotate(helps=Value(True)))
-    if offers:
-        seekers = Partner.objects.seeking_offers_of(partner, [t.pk for t in offers])
-        halves.append(seekers.annotate(helps=Value(False)))
-    if not halves:
-        return {"able_to_help": [], "seeking_offers": []}
-    # PostgreSQL appends the halves in turn, each in its own order (no parallel
-    # workers: see ``tune_for_web``).
-    rows = limited_parts(
-        [
-            half.select_related("country").only(*MATCH_FIELDS)[:RECOMMENDATIONS]
-            for half in halves
-        ]
-    )
-    return {
-        "able_to_help": [row for row in rows if row.helps],
-        "seeking_offers": [row for row in rows if not row.helps],
-    }
+    walk = exchanges >= WALK_NEWEST_FROM
+    rows = compiled(
+        ("resources", audience(user), limit, walk),
+        lambda: _resources_query(user, limit, walk=walk),
+    ).fetch({PARTNER_ID: partner.pk})
+    return {"resources": rows[:limit], "more_resources": len(rows) > limit}

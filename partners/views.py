@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
@@ -12,47 +13,18 @@ from portal.facet_counts import TOTAL
 from portal.facets import FacetList, build_facet, count_by, selected_values
 from portal.generic import FacetedListView, VisibleToUserMixin
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
-from portal.taxonomy.models import Theme
 
+from .compiled import PARTNER_SLUG, audience, compiled
+from .directory import AtoZ, attach_listed_offers
+from .expertise import Offering, theme_by_slug
 from .facet_listing import PARTNERS
 from .filters import ExpertiseForm, PartnerFilterSet
+from .matching import partner_matches
 from .models import Partner, PartnerKind
-from .profile import (
-    activity_model,
-    partner_exchanges,
-    partner_matches,
-    partner_resources,
-    partner_themes,
-    prepare_exchanges,
-)
+from .profile import partner_exchanges, partner_resources, partner_themes
 
 # The directory's filters (sorting and paging aside).
 FACET_PARAMETERS = ("q", "kind", "region", "country", "offers", "seeks")
-# Exchanges listed per partner in "find expertise".
-EXCHANGES_PER_MATCH = 3
-# What a result of "find expertise" shows of the partner and of its exchanges.
-EXPERT_FIELDS = (
-    "slug",
-    "kind",
-    "name_ru",
-    "name_en",
-    "acronym_ru",
-    "acronym_en",
-    "logo",
-    "country__name_ru",
-    "country__name_en",
-    "region__name_ru",
-    "region__name_en",
-)
-THEME_EXCHANGE_FIELDS = (
-    "slug",
-    "kind",
-    "format",
-    "title_ru",
-    "title_en",
-    "start_date",
-    "end_date",
-)
 
 
 class PartnerListView(FacetedListView):
@@ -65,6 +37,19 @@ class PartnerListView(FacetedListView):
         return (
             Partner.objects.visible_to(self.request.user).for_directory().alphabetical()
         )
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if not self.request.GET.keys() - {"page"}:  # A to Z, nothing chosen
+            queryset = AtoZ(queryset, self.request.user, per_page)
+        return super().get_paginator(queryset, per_page, **kwargs)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(
+            queryset, page_size
+        )
+        page.object_list = rows = list(rows)
+        attach_listed_offers(rows)
+        return paginator, page, rows, is_paginated
 
     def get_facets(self, queryset) -> FacetList:
         filterset = self.filterset
@@ -152,6 +137,17 @@ class PartnerDetailView(VisibleToUserMixin, DetailView):
             .with_exchange_total()
         )
 
+    def get_object(self, queryset=None):
+        """``get_queryset()``'s partner with the slug, its statement compiled once."""
+        user = self.request.user
+        found = compiled(
+            ("partner", audience(user)),
+            lambda: [self.get_queryset().filter(slug=PARTNER_SLUG)],
+        ).fetch({PARTNER_SLUG: self.kwargs["slug"]})
+        if not found:
+            raise Http404  # the 404 page says what a missing page is
+        return found[0]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         partner, user = self.object, self.request.user
@@ -164,7 +160,7 @@ class PartnerDetailView(VisibleToUserMixin, DetailView):
             **partner_resources(partner, user, exchanges=partner.exchange_total),
             can_see_contacts=restricted,
             contacts=list(partner.contacts.all()) if restricted else [],
-            **partner_matches(partner, offers=offers, seeks=seeks),
+            **partner_matches(partner),
         )
         return context
 
@@ -179,41 +175,20 @@ class ExpertiseView(ListView):
         self.form = ExpertiseForm(request.GET if "theme" in request.GET else None)
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self) -> QuerySet:
+    def get_queryset(self) -> QuerySet | Offering:
         self.theme = None
         if not self.form.is_bound or not self.form.is_valid():
             return Partner.objects.none()
         # Read first: the queries below then filter on its id, not on its slug.
-        self.theme = theme = Theme.objects.filter(
-            slug=self.form.cleaned_data["theme"]
-        ).first()
+        self.theme = theme = theme_by_slug(self.form.cleaned_data["theme"])
         if theme is None:  # deleted since the form's choices were cached
             return Partner.objects.none()
-        on_theme = (
-            activity_model()
-            .objects.published()
-            .filter(themes=theme)
-            .only(*THEME_EXCHANGE_FIELDS)
-            .order_by("-start_date", "-pk")
-        )
-        return (
-            Partner.objects.offering(theme, self.form.cleaned_data["region"] or None)
-            .select_related("country", "region")
-            .only(*EXPERT_FIELDS)
-            .prefetch_related(
-                Prefetch(
-                    "activities_provided",
-                    queryset=on_theme[:EXCHANGES_PER_MATCH],
-                    to_attr="theme_exchanges",
-                )
-            )
-        )
+        region = self.form.cleaned_data["region"] or None
+        return Offering(theme, region, per_page=self.paginate_by)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = self.form
-        for partner in context["object_list"]:
-            prepare_exchanges(partner.theme_exchanges)
         context["theme"] = self.theme
         chosen = self.theme is not None
         if not chosen:

@@ -52,8 +52,8 @@ def partner_card(
     cards, and through the template engine their markup cost more than the rest
     of the page. Every interpolated value is escaped with ``html.escape``;
     ``lang_attr`` and ``language_badge`` return safe markup. ``show_themes`` only
-    where the view prefetched offers; ``show_logo`` where the page loads
-    css/partners.css, which places the logo.
+    where the view set ``listed_offers`` (``partners.directory``);
+    ``show_logo`` where the page loads css/partners.css, which places the logo.
     """
     tag = card_heading(heading)
     meta = f'<span class="card__kind">{escape(partner.get_kind_display())}</span>'
@@ -75,7 +75,7 @@ def partner_card(
             f'\n  <p class="card__summary"{lang_attr(partner, "summary")}>'
             f"{escape(shown)}</p>"
         )
-    themes = partner.offers.all() if show_themes else ()
+    themes = partner.listed_offers if show_themes else ()
     if themes:
         label_id = f"offers-{partner.pk}"
         items = "".join(

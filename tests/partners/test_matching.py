@@ -13,6 +13,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from partners.matching import RECOMMENDATIONS, partner_matches
 from partners.models import Partner
 from portal.publishing import Status
 from tests import factories
@@ -183,6 +184,27 @@ def test_each_partner_lists_a_few_of_its_exchanges_latest_first(client, market):
     assert "?provider=veteran&amp;theme=borders" in response.content.decode()
 
 
+def test_later_pages_continue_the_ranking_with_their_own_exchanges(client, market):
+    """Page 2 shows the next partners of the same ranking, each with its own
+    exchanges (the page's statement is compiled once and reused)."""
+    for number in range(22):
+        partner = factories.PartnerFactory(slug=f"extra-{number:02}")
+        partner.offers.add(market["borders"])
+        exchange(market["borders"], providers=[partner], slug=f"by-extra-{number:02}")
+    ranking = [p.slug for p in Partner.objects.offering("borders")]
+
+    first = client.get(expertise(theme="borders"))
+    second = client.get(expertise(theme="borders", page=2))
+
+    shown = first.context["object_list"] + second.context["object_list"]
+    assert [p.slug for p in shown] == ranking
+    assert second.context["paginator"].count == len(ranking) == 25
+    for partner in shown:
+        expected = f"by-{partner.slug}" if partner.slug.startswith("extra") else None
+        if expected:
+            assert [a.slug for a in partner.theme_exchanges] == [expected]
+
+
 def test_a_region_narrows_the_list(client, market):
     response = client.get(expertise(theme="borders", region="asia"))
 
@@ -321,3 +343,37 @@ def test_the_page_shows_at_most_six_of_each(client, needs):
     assert len(response.context["able_to_help"]) == 6
     assert response.context["able_to_help"][0].slug == "three"
     assert "subject" not in [p.slug for p in response.context["able_to_help"]]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_page_statement_ranks_as_the_querysets_do(needs, language):
+    """partners/matching.py's SQL: the same partners, counts and order (ties A to
+    Z in the page's language) as able_to_help and seeking_offers_of."""
+    theme = needs.seeks.first()
+    for number, (ru, en) in enumerate([("Б", "A"), ("А", "B"), ("В", "")]):
+        tied = factories.PartnerFactory(slug=f"tied-{number}", name_ru=ru, name_en=en)
+        tied.offers.add(theme)
+        tied.seeks.add(needs.offers.first())
+    with translation.override(language):
+        shown = partner_matches(needs)
+        expected = {
+            "able_to_help": Partner.objects.able_to_help(needs)[:RECOMMENDATIONS],
+            "seeking_offers": Partner.objects.seeking_offers_of(needs)[
+                :RECOMMENDATIONS
+            ],
+        }
+        for key, ranking in expected.items():
+            assert [(p.slug, p.matches, p.name) for p in shown[key]] == [
+                (p.slug, p.matches, p.name) for p in ranking
+            ]
+    assert all(
+        p.country.name == Partner.objects.get(pk=p.pk).country.name
+        for p in shown["able_to_help"]
+        if p.country_id
+    )
+
+
+def test_a_partner_stating_nothing_has_no_matches(db):
+    loner = factories.PartnerFactory()
+
+    assert partner_matches(loner) == {"able_to_help": [], "seeking_offers": []}
