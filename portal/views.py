@@ -33,7 +33,7 @@ def home(request):
     """The programme at a glance, in a fixed number of queries (pinned in a test).
 
     The cards here show kind, title, dates and place, never themes, so nothing
-    needs prefetching: one query per list.
+    needs prefetching: one query per list, of the columns the cards show.
     """
     today = timezone.localdate()
     activities = Activity.objects.published()
@@ -44,13 +44,13 @@ def home(request):
         .for_cards()
         .order_by("-published_at", "-pk")[:4],
         "upcoming_activities": activities.filter(end_date__gte=today)
-        .select_related("host_country")
+        .with_listing_data()
         .order_by("start_date", "pk")[:3],
         "recent_activities": activities.filter(end_date__lt=today)
-        .select_related("host_country")
+        .with_listing_data()
         .order_by("-end_date", "-pk")[:3],
         "featured_partners": Partner.objects.published()
-        .select_related("country")
+        .for_directory()
         .order_by("-published_at", "-pk")[:6],
         "key_figures": figures.key_figures(),
     }
