@@ -6,7 +6,8 @@ each row's facet keys and the counts per (list, audience, "facet:option") exact,
 in the same transaction as the change that moves a count: a row saved or
 deleted, a theme linked or unlinked, a slug renamed. An unfiltered list reads a
 few hundred small rows; a filtered one counts over the narrow, GIN-indexed facet
-rows. SQLite (the demo) has no triggers here; lists count live.
+rows, or over the bitmaps of a list that keeps them (``facet_bitmaps.py``).
+SQLite (the demo) has no triggers here; lists count live.
 """
 
 # The SQL here is assembled from the Listing constants in code, never from input.
@@ -19,6 +20,7 @@ from contextlib import contextmanager
 
 from django.db import connection
 
+from portal.facet_bitmaps import PUBLIC_ROWS, bitmap_counts_sql
 from portal.facet_triggers import (  # noqa: F401 - the lists' one entry point
     LISTINGS,
     PUBLIC,
@@ -80,18 +82,14 @@ def triggers_paused():
 
 def stored_counts(listing: Listing, *, staff: bool) -> dict[str, dict[str, int]]:
     """``{facet: {option: count}}`` and ``{"*": {"": total}}``, from the stored rows."""
-    from portal.models import FacetCount
-
-    rows = (
-        FacetCount.objects.filter(
-            listing=listing.name,
-            audience=STAFF if staff else PUBLIC,
-            given="",
-            count__gt=0,
+    # Plain SQL: the ORM took longer to build this query than PostgreSQL to run it.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT key, count FROM portal_facetcount WHERE listing = %s"
+            " AND audience = %s AND given = '' AND count > 0",
+            [listing.name, STAFF if staff else PUBLIC],
         )
-        .order_by()
-        .values_list("key", "count")
-    )  # order is of no use here
+        rows = cursor.fetchall()
     counts: dict[str, dict[str, int]] = {TOTAL: {"": 0}}
     for key, count in rows:
         if key == TOTAL:
@@ -131,14 +129,16 @@ def chosen_counts(
 
     One query, a UNION ALL of parts tagged by what they count:
 
-    - ``all``: every key of the rows matching all choices, from the GIN-indexed
-      facet rows, or, when the choice is one option of a paired facet (a broad
-      one), the stored counts among its rows (plus its wide rows', which store
-      no pairs, from the rows: a partial index finds those few);
-    - per chosen facet, its options among the rows the other choices let
+    - ``all``: every key of the rows matching all choices. When the choice is one
+      option of a paired facet (a broad one): the stored counts among its rows
+      (plus its wide rows', which store no pairs, from the rows: a partial index
+      finds those few). Otherwise from the list's bitmaps when it keeps them
+      (``portal/facet_bitmaps.py``), else from the GIN-indexed facet rows;
+    - ``own``, per chosen facet, its options among the rows the other choices let
       through: the stored counts when there is no other choice or the other
-      choice is one option of a paired facet, else (``fail``) its keys among the
-      rows failing it alone, which add up with ``all``.
+      choice is one option of a paired facet; else from the bitmaps, or, without
+      them (``fail``), its keys among the rows failing it alone, which add up
+      with ``all``.
     """
     facets = [(name, list(values)) for name, values in chosen.items() if values]
     audience = STAFF if staff else PUBLIC
@@ -172,7 +172,19 @@ def chosen_counts(
 
     single = one_paired_option(list(range(len(facets))))
     branches = []
-    counted_whole: set[str] = set()  # facets counted by their "own" part alone
+    with_clause = ""
+    # Chosen facets whose "own" part counts all their options; the others add
+    # their "fail" part to what "all" counted of them.
+    counted_whole: set[str] = set()
+    from_stored, from_bitmaps = [], []
+    for index, (name, _values) in enumerate(facets):
+        others = [j for j in range(len(facets)) if j != index]
+        if not others or one_paired_option(others):
+            from_stored.append(index)
+            counted_whole.add(name)
+        elif listing.bitmaps:
+            from_bitmaps.append(index)
+            counted_whole.add(name)
     if single:
         # The rows with this option: its pairs, and its own count for the total.
         branches += [
@@ -186,6 +198,15 @@ def chosen_counts(
             + " WHERE k <> '*' AND NOT k ^@ %(prefix0)s GROUP BY k",
             f"SELECT 'all', '*', count {stored} AND given = '' AND key = %(first0)s",
         ]
+    elif listing.bitmaps:
+        params["rows"] = TOTAL if staff else PUBLIC_ROWS
+        params["chosen_keys"] = [
+            key for index in range(len(facets)) for key in params[f"keys{index}"]
+        ]
+        with_clause, counted = bitmap_counts_sql(
+            facets, own=from_bitmaps, stored=from_stored
+        )
+        branches += counted
     else:
         every = " AND ".join(matches)
         branches.append(
@@ -193,8 +214,6 @@ def chosen_counts(
         )
     for index in range(len(facets)):
         others = [j for j in range(len(facets)) if j != index]
-        if not others or one_paired_option(others):
-            counted_whole.add(facets[index][0])
         if not others:
             # Its own options among every row: what the triggers keep.
             branches.append(
@@ -215,7 +234,7 @@ def chosen_counts(
                 f"SELECT 'own', %(prefix{index})s, count {stored}"
                 f" AND given = '' AND key = {other}",
             ]
-        else:
+        elif not listing.bitmaps:
             rest = " AND ".join(matches[j] for j in others)
             failing_only = f"{visible} AND {rest} AND NOT {matches[index]}"
             # Its "*" key counts these rows: the facet's own rows, "facet:".
@@ -224,12 +243,14 @@ def chosen_counts(
                 f" count(*) {keys_of(failing_only)}"
                 f" WHERE k = '*' OR k ^@ %(prefix{index})s GROUP BY 2"
             )
-    sql = "\nUNION ALL\n".join(f"({branch})" for branch in branches)
+    sql = with_clause + "\nUNION ALL\n".join(f"({branch})" for branch in branches)
     counts: dict[str, dict[str, int]] = {TOTAL: {"": 0}}
     own: dict[str, dict[str, int]] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for part, key, count in cursor.fetchall():
+            if not count:
+                continue  # a bitmap's key that none of these rows has
             facet, _sep, option = (
                 (TOTAL, "", "") if key == TOTAL else key.partition(":")
             )

@@ -5,7 +5,8 @@ twin of its queryset's ``visible_to``; a test compares the two) and the SQL of
 its keys. Keys are the query-string values of the list's filter; ``"*"`` counts
 the rows. Audiences: ``staff`` counts every row, ``public`` what everyone else
 sees. Per row, ``portal_facetrow`` keeps its keys; ``portal_facetcount`` the
-counts, moved by the triggers in the same transaction as the change.
+counts, moved by the triggers in the same transaction as the change (and
+``portal_facetbits`` a bitmap per key, for a list with ``bitmaps``).
 """
 
 # The SQL here is assembled from the Listing constants in code, never from input.
@@ -14,6 +15,8 @@ counts, moved by the triggers in the same transaction as the change.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from portal.facet_bitmaps import BITMAP_FUNCTIONS, rebuild_bitmaps_sql
 
 TOTAL = "*"
 PUBLIC, STAFF = "public", "staff"
@@ -63,6 +66,9 @@ class Listing:
     # with many rows per option, where counting the rows would be slow. A facet of
     # many small options (countries, partners) is counted from its rows.
     paired_facets: tuple[str, ...] = ()
+    # Whether the list also keeps a bitmap per key (``portal/facet_bitmaps.py``):
+    # for many rows and few keys, where counting the chosen rows is slow.
+    bitmaps: bool = False
 
     @property
     def all_terms(self) -> tuple[Term, ...]:
@@ -181,7 +187,32 @@ $$;
 """
 
 
-def _row_trigger(listing: Listing) -> str:
+def _set_row(
+    listing: Listing, bitmaps: bool, row_id: str, public: str, keys: str
+) -> str:
+    """PL/pgSQL: store one row's keys (NULL: it is gone) and move the counts."""
+    counts = (
+        f"PERFORM portal_facet_set('{listing.name}', {row_id}, {public}, {keys},"
+        f" {listing.paired_sql});"
+    )
+    if not bitmaps:
+        return counts
+    # The keys once, for both; the bitmaps first: they compare with the stored keys.
+    return f"""DECLARE
+            row_public boolean := {public};
+            row_keys text[] := {keys};
+        BEGIN
+            PERFORM portal_facet_bits_set(
+                '{listing.name}', {row_id}, row_public, row_keys
+            );
+            PERFORM portal_facet_set(
+                '{listing.name}', {row_id}, row_public, row_keys,
+                {listing.paired_sql}
+            );
+        END;"""
+
+
+def _row_trigger(listing: Listing, bitmaps: bool) -> str:
     p = listing.prefix
     old = ", ".join(f"OLD.{column}" for column in listing.watched_columns)
     new = ", ".join(f"NEW.{column}" for column in listing.watched_columns)
@@ -189,14 +220,9 @@ def _row_trigger(listing: Listing) -> str:
 CREATE OR REPLACE FUNCTION {p}_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        PERFORM portal_facet_set(
-            '{listing.name}', OLD.id, NULL, NULL, {listing.paired_sql}
-        );
+        {_set_row(listing, bitmaps, "OLD.id", "NULL", "NULL")}
     ELSE
-        PERFORM portal_facet_set(
-            '{listing.name}', NEW.id, {p}_public(NEW), {p}_keys(NEW),
-            {listing.paired_sql}
-        );
+        {_set_row(listing, bitmaps, "NEW.id", f"{p}_public(NEW)", f"{p}_keys(NEW)")}
     END IF;
     RETURN NULL;
 END
@@ -211,10 +237,17 @@ CREATE TRIGGER {p}_row_update AFTER UPDATE ON {listing.table}
 """
 
 
-def _relation_triggers(listing: Listing, rel: Relation) -> str:
+def _relation_triggers(listing: Listing, rel: Relation, bitmaps: bool) -> str:
     """Per statement: ``.set()`` links fifty countries in one INSERT, and the
     owner's keys are counted again once, not once per link."""
     p = f"{listing.prefix}_{rel.facet}"
+    set_owner = _set_row(
+        listing,
+        bitmaps,
+        "owner.id",
+        f"{listing.prefix}_public(owner)",
+        f"{listing.prefix}_keys(owner)",
+    )
     return f"""
 CREATE OR REPLACE FUNCTION {p}_link() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -226,11 +259,7 @@ BEGIN
         WHERE r.id IN (SELECT c.{rel.owner_column} FROM changed AS c)
         ORDER BY r.id
     LOOP
-        PERFORM portal_facet_set(
-            '{listing.name}', owner.id,
-            {listing.prefix}_public(owner), {listing.prefix}_keys(owner),
-            {listing.paired_sql}
-        );
+        {set_owner}
     END LOOP;
     RETURN NULL;
 END
@@ -247,8 +276,15 @@ CREATE TRIGGER {p}_link_delete AFTER DELETE ON {rel.through}
 """
 
 
-def _rename_trigger(listing: Listing, term: Term) -> str:
+def _rename_trigger(listing: Listing, term: Term, bitmaps: bool) -> str:
     p = f"{listing.prefix}_{term.facet}"
+    rename_bitmap = (
+        f"""
+    UPDATE portal_facetbits SET key = new_key
+    WHERE listing = '{listing.name}' AND key = old_key;"""
+        if bitmaps
+        else ""
+    )
     return f"""
 CREATE OR REPLACE FUNCTION {p}_rename() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -261,7 +297,7 @@ BEGIN
     UPDATE portal_facetcount SET key = new_key
     WHERE listing = '{listing.name}' AND key = old_key;
     UPDATE portal_facetcount SET given = new_key
-    WHERE listing = '{listing.name}' AND given = old_key;
+    WHERE listing = '{listing.name}' AND given = old_key;{rename_bitmap}
     RETURN NULL;
 END
 $$;
@@ -272,15 +308,21 @@ CREATE TRIGGER {p}_rename AFTER UPDATE ON {term.table}
 """
 
 
-def install_sql(listing: Listing) -> str:
-    """Functions and triggers that keep ``listing``'s counts (idempotent)."""
+def install_sql(listing: Listing, *, bitmaps: bool | None = None) -> str:
+    """Functions and triggers that keep ``listing``'s counts (idempotent).
+
+    ``bitmaps`` False installs them without the bitmaps ``listing`` may keep (to
+    go back to before them).
+    """
+    bitmaps = listing.bitmaps if bitmaps is None else bitmaps
     return "".join(
         [
             SHARED_FUNCTIONS,
+            BITMAP_FUNCTIONS if bitmaps else "",
             _keys_function(listing),
-            _row_trigger(listing),
-            *(_relation_triggers(listing, rel) for rel in listing.relations),
-            *(_rename_trigger(listing, term) for term in listing.all_terms),
+            _row_trigger(listing, bitmaps),
+            *(_relation_triggers(listing, rel, bitmaps) for rel in listing.relations),
+            *(_rename_trigger(listing, term, bitmaps) for term in listing.all_terms),
         ]
     )
 
@@ -308,6 +350,13 @@ def uninstall_sql(listing: Listing) -> str:
         f"DELETE FROM portal_facetcount WHERE listing = '{listing.name}';",
         f"DELETE FROM portal_facetrow WHERE listing = '{listing.name}';",
     ]
+    if listing.bitmaps:
+        # Going back past the bitmaps' migration has dropped their table already.
+        statements.append(
+            "DO $$ BEGIN IF to_regclass('portal_facetbits') IS NOT NULL THEN"
+            f" DELETE FROM portal_facetbits WHERE listing = '{listing.name}';"
+            " END IF; END $$;"
+        )
     return "\n".join(statements)
 
 
@@ -329,4 +378,4 @@ GROUP BY e.audience, e.given, e.key
 -- Written in the unique index's order: a list page reads its own counts
 -- (given = '') from a few pages instead of one page per row among the pairs.
 ORDER BY e.audience, e.given, e.key;
-"""
+{rebuild_bitmaps_sql(listing)}"""

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Count, QuerySet
 
 
-@dataclass(frozen=True)
-class FacetOption:
+class FacetOption(NamedTuple):
+    """One option with its count: a tuple, as a list page makes hundreds of them."""
+
     value: str
     label: str
     count: int
@@ -66,16 +68,12 @@ def build_facet(
 ) -> Facet:
     """Options that have results, plus any selected one (so it can be unticked)."""
     chosen = {str(value) for value in selected}
-    options = [
-        FacetOption(
-            value=str(value),
-            label=str(label_),
-            count=counts.get(str(value), 0),
-            selected=str(value) in chosen,
-        )
-        for value, label_ in choices
-        if counts.get(str(value)) or str(value) in chosen
-    ]
+    options = []
+    for value, label_ in choices:
+        key = str(value)
+        count = counts.get(key, 0)
+        if count or key in chosen:
+            options.append(FacetOption(key, str(label_), count, key in chosen))
     return Facet(name=name, label=label, options=options, multiple=multiple)
 
 

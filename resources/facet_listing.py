@@ -70,4 +70,7 @@ RESOURCES = Listing(
         *(f"url_{code}" for code in LANGUAGE_CODES),
     ),
     paired_facets=("kind", "access", "year", "language", "theme", "region"),
+    # A hundred thousand rows and a few hundred keys: two broad options chosen
+    # let thousands of rows through, cheaper to count from bitmaps.
+    bitmaps=True,
 )

@@ -18,6 +18,7 @@ from portal.generic import FacetedListView, VisibleToUserMixin
 
 from .filters import ResourceFilterSet, resource_facets
 from .models import Resource
+from .querysets import attach_listed_themes, detail_terms
 from .services import (
     NoSuchDocument,
     download_filename,
@@ -37,6 +38,16 @@ class ResourceListView(FacetedListView):
     def get_facets(self, queryset):
         return resource_facets(self.filterset)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        if page is not None:
+            # The page's rows once, with their themes for the cards.
+            page.object_list = list(page.object_list)
+            attach_listed_themes(page.object_list)
+            context["object_list"] = page.object_list
+        return context
+
 
 class ResourceDetailView(VisibleToUserMixin, DetailView):
     model = Resource
@@ -55,6 +66,7 @@ class ResourceDetailView(VisibleToUserMixin, DetailView):
             documents=resource.documents() if is_open else [],
             links=resource.links() if is_open else [],
             login_url=resolve_url(settings.LOGIN_URL),
+            terms=detail_terms(resource),
         )
         return context
 

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from portal.request_memo import memoised
 from portal.templatetags.portal_tags import (
     card_heading,
     date_range,
@@ -52,9 +53,24 @@ def access_badge(access: str) -> SafeString:
     return _rendered_access_badge(access, translation.get_language() or "")
 
 
-def kind_label(kind: str):
-    """The kind's label in the active language (the stored value if unknown)."""
-    return KIND_LABELS.get(kind, kind)
+def _card_labels(language: str) -> tuple[dict[str, str], str]:
+    """The kinds' labels and the themes' label, escaped, once per request and
+    language: twenty cards would translate them twenty times."""
+
+    def build() -> tuple[dict[str, str], str]:
+        kinds = {kind: escape(str(label)) for kind, label in KIND_LABELS.items()}
+        return kinds, escape(_("Themes"))
+
+    return memoised(f"resource-card:labels:{language}", build)
+
+
+def _lang(obj, field: str, language: str) -> str:
+    """``lang_attr`` without its lookups in the common case: the field is filled
+    in the page's language."""
+    value = getattr(obj, f"{field}_{language}", None)
+    if value is not None and value.strip():
+        return ""
+    return lang_attr(obj, field)
 
 
 @register.simple_tag
@@ -66,19 +82,22 @@ def resource_card(
     A list page shows twenty cards: through the template engine they cost more
     than the rest of the page (each lookup, filter and nested include takes
     microseconds). Every text is escaped with ``html.escape``; badges come from
-    their templates. ``show_themes`` needs ``with_listing_data`` (its
-    ``listed_themes``).
+    their templates. ``show_themes`` needs the rows' ``listed_themes``
+    (``attach_listed_themes``).
     """
+    language = translation.get_language() or ""
+    kind_labels, themes_label = _card_labels(language)
     tag = card_heading(heading)
     title_attrs = f' href="{escape(resource.get_absolute_url())}"'
+    # The stored value when it is no longer a kind.
+    kind = kind_labels.get(resource.kind) or escape(resource.kind)
     parts = [
         '<article class="card">\n',
-        f'  <{tag} class="card__title"><a{title_attrs}{lang_attr(resource)}>'
+        f'  <{tag} class="card__title"><a{title_attrs}'
+        f"{_lang(resource, 'title', language)}>"
         f"{escape(str(resource.title))}</a></{tag}>\n",
         '  <p class="card__meta">\n',
-        # The label of one choice: get_kind_display() translates all seven.
-        f'    <span class="card__kind">{escape(str(kind_label(resource.kind)))}'
-        "</span>\n",
+        f'    <span class="card__kind">{kind}</span>\n',
     ]
     day = resource.published_on
     if not day and resource.published_at:
@@ -90,21 +109,21 @@ def resource_card(
     if summary:
         summary = Truncator(summary).words(SUMMARY_WORDS, truncate=" …")
         parts.append(
-            f'  <p class="card__summary"{lang_attr(resource, "summary")}>'
+            f'  <p class="card__summary"{_lang(resource, "summary", language)}>'
             f"{escape(summary)}</p>\n"
         )
     themes = getattr(resource, "listed_themes", ()) if show_themes else ()
     if themes:
         items = "".join(
-            f"<li{lang_attr(theme, 'name')}>{escape(str(theme.name))}</li>"
+            f"<li{_lang(theme, 'name', language)}>{escape(str(theme.name))}</li>"
             for theme in themes
         )
-        label = escape(_("Themes"))  # makemessages does not look inside f-strings
-        parts.append(f'  <ul class="tags" aria-label="{label}">{items}</ul>\n')
+        parts.append(f'  <ul class="tags" aria-label="{themes_label}">{items}</ul>\n')
     draft = draft_badge(resource)
+    access = _rendered_access_badge(resource.access, language)
     parts += [
         f'  <p class="card__badges">{resource_language_badge(resource)}'
-        f"{access_badge(resource.access)}{draft}</p>\n",
+        f"{access}{draft}</p>\n",
         "</article>\n",
     ]
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

@@ -55,9 +55,39 @@ def every_stored_count(listing) -> dict:
     }
 
 
+def stored_bitmaps(listing) -> dict[str, set[int]]:
+    """Each bitmap's key and the ids of its set bits; every bitmap one length."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT key, bits::text FROM portal_facetbits WHERE listing = %s",
+            [listing.name],
+        )
+        rows = cursor.fetchall()
+    assert len({len(bits) for _key, bits in rows}) <= 1
+    return {
+        key: {position for position, bit in enumerate(bits) if bit == "1"}
+        for key, bits in rows
+        if "1" in bits
+    }
+
+
+def bitmaps_from_rows(listing) -> dict[str, set[int]]:
+    from portal.facet_bitmaps import PUBLIC_ROWS
+    from portal.models import FacetRow
+
+    expected: dict[str, set[int]] = {}
+    for object_id, public, keys in FacetRow.objects.filter(
+        listing=listing.name
+    ).values_list("object_id", "public", "keys"):
+        for key in [*keys, PUBLIC_ROWS] if public else keys:
+            expected.setdefault(key, set()).add(object_id)
+    return expected
+
+
 def assert_resources_agree() -> None:
     for staff in (False, True):
         assert stored_resource_counts(staff=staff) == live_resource_counts(staff=staff)
+    assert stored_bitmaps(RESOURCES) == bitmaps_from_rows(RESOURCES)
 
 
 def rows_by_key(rows) -> dict:
@@ -165,11 +195,41 @@ def test_random_changes_keep_resource_counts_exact():
             resource.save()
     assert_resources_agree()
 
-    # A rebuild from the rows finds exactly what the triggers kept, pairs too.
+    # A rebuild from the rows finds exactly what the triggers kept, pairs and
+    # bitmaps too.
     before = every_stored_count(RESOURCES)
+    bitmaps_before = stored_bitmaps(RESOURCES)
     assert any(given for _audience, given, _key in before)
     facet_counts.rebuild([RESOURCES])
     assert every_stored_count(RESOURCES) == before
+    assert stored_bitmaps(RESOURCES) == bitmaps_before
+
+
+def test_bitmaps_grow_past_their_end_and_go_with_a_truncate():
+    """A row past the bitmaps' end grows every bitmap of the list; TRUNCATE of
+    the facet rows (the test runner's flush) empties them."""
+    from portal.facet_bitmaps import BITMAP_STEP
+    from resources.filters import resource_counts
+
+    factories.ResourceFactory(kind=ResourceKind.TOOLKIT)
+    far = factories.ResourceFactory(id=BITMAP_STEP + 5, kind=ResourceKind.VIDEO)
+    far.themes.add(factories.ThemeFactory())
+    assert_resources_agree()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT DISTINCT length(bits) FROM portal_facetbits")
+        assert cursor.fetchall() == [(2 * BITMAP_STEP,)]
+    # Two options of one facet: counted from the bitmaps.
+    counts = resource_counts(
+        Resource.objects.visible_to(AnonymousUser()),
+        staff=False,
+        selection=ResourceSelection(kind=("video", "toolkit")),
+    )
+    assert counts[TOTAL][""] == 2
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE portal_facetrow")
+        cursor.execute("SELECT count(*) FROM portal_facetbits")
+        assert cursor.fetchone() == (0,)
 
 
 def test_a_download_does_not_touch_the_counts(django_assert_num_queries):
@@ -281,7 +341,9 @@ def test_chosen_options_count_what_the_rows_give():
     staff_user = factories.UserFactory(is_staff=True)
     for _ in range(25):
         picked = rng.sample(sorted(options), rng.randint(1, 3))
-        choice = {name: tuple(rng.sample(options[name], 1)) for name in picked}
+        choice = {
+            name: tuple(rng.sample(options[name], rng.randint(1, 2))) for name in picked
+        }
         language = rng.choice(["", "ru", "en", "both"])
         selection = ResourceSelection(**choice, language=language)
         for user in (AnonymousUser(), staff_user):

@@ -11,6 +11,7 @@ from django.utils import translation
 from portal.publishing import Status
 from portal.request_memo import RequestMemoMiddleware
 from resources.models import Access, Resource
+from resources.querysets import attach_listed_themes
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -129,6 +130,14 @@ def test_the_list_reads_only_what_its_cards_show(django_assert_num_queries):
     factories.ResourceFactory().themes.add(factories.ThemeFactory())
     with django_assert_num_queries(2):  # the rows and their themes
         rows = list(Resource.objects.with_listing_data())
+        attach_listed_themes(rows)
     loaded = rows[0].__dict__
     assert "body_en" not in loaded and "publisher_en" not in loaded
     assert [theme.name for theme in rows[0].listed_themes]
+
+
+def test_a_theme_named_in_one_language_shows_that_name_with_its_language(client):
+    theme = factories.ThemeFactory(name_en="Border security", name_ru="")
+    factories.ResourceFactory(title_en="Fenced", title_ru="Ограда").themes.add(theme)
+    html = card(page(client, "resources:list", "ru"), "Ограда")
+    assert '<li lang="en">Border security</li>' in html

@@ -617,7 +617,7 @@ def test_the_list_runs_a_fixed_number_of_queries(
 def test_the_detail_runs_a_fixed_number_of_queries(
     as_user, django_assert_max_num_queries, size, who
 ):
-    """At most 10 queries with 5 and with 50 themes, countries and activities.
+    """At most 8 queries with 5 and with 50 themes, countries and activities.
 
     One warm-up request first: the menu pages are cached.
     """
@@ -625,6 +625,6 @@ def test_the_detail_runs_a_fixed_number_of_queries(
     client = as_user(who)
     for resource in resources[:2]:  # a public and a missions item
         client.get(detail(resource))
-        with django_assert_max_num_queries(10):
+        with django_assert_max_num_queries(8):
             response = client.get(detail(resource))
         assert response.status_code == 200
