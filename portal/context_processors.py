@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from portal.pages.models import Page
+from portal.pages.models import menu_entries
 from portal.pages.signals import menu_cache_key
 
 MENU_CACHE_SECONDS = 300
@@ -13,7 +13,7 @@ def site(request):
     key = menu_cache_key(translation.get_language())
     menu_pages = cache.get(key)
     if menu_pages is None:
-        menu_pages = Page.objects.menu_entries()
+        menu_pages = menu_entries()
         cache.set(key, menu_pages, MENU_CACHE_SECONDS)
     return {
         "menu_pages": menu_pages,

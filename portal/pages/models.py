@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from portal.compiled import CompiledQuery
 from portal.publishing import Publishable, PublishableQuerySet
 from portal.richtext import RichTextField
 
@@ -13,33 +14,6 @@ from portal.richtext import RichTextField
 class PageQuerySet(PublishableQuerySet):
     def in_menu(self) -> PageQuerySet:
         return self.published().filter(show_in_menu=True).order_by("menu_order", "slug")
-
-    def menu_entries(self) -> list[dict[str, str]]:
-        """Slug, title, the title's language and URL of each page in the menu.
-
-        Plain rows, not pages: this runs on every page of the site, and the
-        menu shows only titles.
-        """
-        codes = [code for code, _name in settings.LANGUAGES]
-        current = translation.get_language()
-        # The page's language first, then the others: modeltranslation's fallback.
-        order = [current] + [code for code in codes if code != current]
-        entries = []
-        for slug, *titles in self.in_menu().values_list(
-            "slug", *(f"title_{code}" for code in order)
-        ):
-            shown = next(
-                (i for i, title in enumerate(titles) if (title or "").strip()), 0
-            )
-            entries.append(
-                {
-                    "slug": slug,
-                    "title": titles[shown] or "",
-                    "lang": order[shown],
-                    "url": page_url(slug),
-                }
-            )
-        return entries
 
 
 class Page(Publishable):
@@ -66,6 +40,37 @@ class Page(Publishable):
 
     def get_absolute_url(self) -> str:
         return page_url(self.slug)
+
+
+# Every page of the site shows the menu: its query is compiled once per process.
+MENU_ROWS = CompiledQuery(
+    lambda: Page.objects.in_menu().values_list(
+        "slug", *(f"title_{code}" for code, _name in settings.LANGUAGES)
+    )
+)
+
+
+def menu_entries() -> list[dict[str, str]]:
+    """Slug, title, the title's language and URL of each page in the menu.
+
+    Plain rows, not pages: the menu shows only titles.
+    """
+    codes = [code for code, _name in settings.LANGUAGES]
+    current = translation.get_language()
+    # The page's language first, then the others: modeltranslation's fallback.
+    order = sorted(range(len(codes)), key=lambda index: codes[index] != current)
+    entries = []
+    for slug, *titles in MENU_ROWS.rows(None):
+        shown = next((i for i in order if (titles[i] or "").strip()), order[0])
+        entries.append(
+            {
+                "slug": slug,
+                "title": titles[shown] or "",
+                "lang": codes[shown],
+                "url": page_url(slug),
+            }
+        )
+    return entries
 
 
 def page_url(slug: str) -> str:

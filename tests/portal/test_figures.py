@@ -20,6 +20,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from partners.models import Partner
 from portal import charts, facet_counts, figure_counts, figures
 from portal.publishing import Status
 from programme.models import ActivityKind
@@ -213,12 +214,18 @@ def test_flow_matrix_from_provider_to_beneficiary_regions(programme):
 
 def test_key_figures_of_the_home_page_ignore_drafts_and_staff_resources(programme):
     factories.ResourceFactory(access=Access.MISSIONS)
+    # A draft partner in a country of its own: neither it nor its country counts.
+    factories.PartnerFactory(status=Status.DRAFT, published_at=None)
+    published_countries = {
+        partner.country_id for partner in Partner.objects.published()
+    }
 
     numbers = figures.key_figures()
 
     assert numbers["activities"] == 4
     assert numbers["participants"] == 60
     assert numbers["partners"] == 2
+    assert numbers["countries"] == len(published_countries) > 0
     assert numbers["resources"] == 1  # the missions one; not staff, not the draft
 
 
