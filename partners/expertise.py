@@ -1,8 +1,8 @@
 """What "find expertise" reads for a chosen theme: the theme, and the partners
 offering it, a page at a time, each with its latest exchanges on it.
 
-Compiled once per process (``partners.compiled``): the querysets are written
-with stand-ins for the theme, the region and the page's partners.
+Compiled once per process (``portal.compiled``): the theme, the region and the
+page's partners are the parameters.
 """
 
 from __future__ import annotations
@@ -10,17 +10,10 @@ from __future__ import annotations
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from portal.compiled import CompiledCount, CompiledQuery, one_of
 from portal.publishing import Status
 from portal.taxonomy.models import Theme
 
-from .compiled import (
-    PARTNER_IDS,
-    REGION_SLUG,
-    THEME_ID,
-    THEME_SLUG,
-    compiled,
-    compiled_count,
-)
 from .models import Partner
 from .profile import activity_model, prepare_exchanges
 
@@ -51,15 +44,30 @@ THEME_EXCHANGE_FIELDS = (
 )
 
 
+THEME_BY_SLUG = CompiledQuery(
+    lambda *, slug: Theme.objects.filter(slug=slug), params=("slug",)
+)
+
+
 def theme_by_slug(slug: str) -> Theme | None:
-    found = compiled(
-        ("expertise theme",), lambda: [Theme.objects.filter(slug=THEME_SLUG)]
-    ).fetch({THEME_SLUG: slug})
+    found = THEME_BY_SLUG.objects((), slug=slug)
     return found[0] if found else None
 
 
-def _offering(region: bool):
-    return Partner.objects.offering(Theme(pk=THEME_ID), REGION_SLUG if region else None)
+def _offering(*, theme, region, regional: bool):
+    """``Partner.objects.offering``; ``regional``: whether ``region`` narrows it
+    (which shapes the SQL, where ``region`` is a parameter)."""
+    return Partner.objects.offering(theme, region if regional else None)
+
+
+def _offering_page(*, theme, region, regional: bool, start: int, top: int):
+    ranking = _offering(theme=theme, region=region, regional=regional)
+    return ranking.select_related("country", "region").only(*EXPERT_FIELDS)[start:top]
+
+
+OFFERING_COUNT = CompiledCount(_offering, params=("theme", "region"))
+# A page's bounds shape the SQL (LIMIT and OFFSET are not parameters).
+OFFERING_PAGE = CompiledQuery(_offering_page, params=("theme", "region"))
 
 
 class Offering:
@@ -67,39 +75,37 @@ class Offering:
     reads them: ``count()`` and a slice (a page)."""
 
     def __init__(self, theme: Theme, region_slug: str | None, per_page: int):
-        self.region = bool(region_slug)
         self.per_page = per_page
-        self.values = {THEME_ID: theme.pk, REGION_SLUG: region_slug}
+        self.arguments = {
+            "theme": theme.pk,
+            "region": region_slug,
+            "regional": bool(region_slug),
+        }
 
     def count(self) -> int:
-        key = ("expertise count", self.region)
-        return compiled_count(key, lambda: _offering(self.region)).fetch(self.values)
+        return OFFERING_COUNT.count(self.arguments["regional"], **self.arguments)
 
     def __getitem__(self, page: slice) -> list[Partner]:
         # Compiled per page with a page's length: the last one is shorter only
         # because the rows run out.
         start = page.start or 0
         top = start + self.per_page
-
-        def build():
-            ranking = _offering(self.region).select_related("country", "region")
-            return [ranking.only(*EXPERT_FIELDS)[start:top]]
-
-        key = ("expertise page", self.region, start, top)
-        partners = compiled(key, build).fetch(self.values)[: page.stop - start]
-        attach_theme_exchanges(partners, self.values[THEME_ID])
+        key = (self.arguments["regional"], start, top)
+        partners = OFFERING_PAGE.objects(key, start=start, top=top, **self.arguments)
+        partners = partners[: page.stop - start]
+        attach_theme_exchanges(partners, self.arguments["theme"])
         return partners
 
 
-def _theme_exchanges_query(count: int):
-    """The latest exchanges on the theme of each of ``count`` partners: their
+def _theme_exchanges(*, partners, theme):
+    """The latest exchanges on the theme of each of the ``partners``: their
     provider links, with the activity, numbered per partner newest first."""
     links = activity_model().providers.through.objects
-    return [
+    return (
         links.filter(
-            partner_id__in=PARTNER_IDS[:count],
+            one_of("partner_id", partners),
             activity__status=Status.PUBLISHED,
-            activity__themes=THEME_ID,
+            activity__themes=theme,
         )
         .select_related("activity")
         .only("partner_id", *(f"activity__{name}" for name in THEME_EXCHANGE_FIELDS))
@@ -112,7 +118,10 @@ def _theme_exchanges_query(count: int):
         )
         .filter(rank__lte=EXCHANGES_PER_MATCH)
         .order_by("-activity__start_date", "-activity_id")
-    ]
+    )
+
+
+THEME_EXCHANGES = CompiledQuery(_theme_exchanges, params=("partners", "theme"))
 
 
 def attach_theme_exchanges(partners: list[Partner], theme_id: int) -> None:
@@ -120,11 +129,7 @@ def attach_theme_exchanges(partners: list[Partner], theme_id: int) -> None:
     ``prepare_exchanges``): its latest exchanges on the theme, in one query."""
     exchanges = {partner.pk: [] for partner in partners}
     if partners:
-        values = dict(zip(PARTNER_IDS, exchanges, strict=False))
-        values[THEME_ID] = theme_id
-        key = ("expertise exchanges", len(partners))
-        query = compiled(key, lambda: _theme_exchanges_query(len(partners)))
-        links = query.fetch(values)
+        links = THEME_EXCHANGES.objects((), partners=list(exchanges), theme=theme_id)
         # Once for the page: the labels are worked out per call.
         prepare_exchanges([link.activity for link in links])
         for link in links:

@@ -99,16 +99,17 @@ class PartnerQuerySet(PublishableQuerySet):
         return self.filter(condition)
 
     def offering(
-        self, theme: Theme | str, region_slug: str | None = None
+        self, theme: Theme | int | str, region_slug: str | None = None
     ) -> PartnerQuerySet:
-        """Published partners offering a theme (a Theme, or its slug), those with
-        most exchanges on it first.
+        """Published partners offering a theme (a Theme, its id or its slug),
+        those with most exchanges on it first.
 
         ``exchange_count``: the published exchanges on that theme the partner
         provided. Within a count, A to Z.
         """
-        # A Theme spares joining the themes table in the per-partner count.
-        key = "" if isinstance(theme, Theme) else "__slug"
+        # A Theme or an id (or a compiled query's Param for it) spares joining the
+        # themes table in the per-partner count.
+        key = "__slug" if isinstance(theme, str) else ""
         partners = self.published().filter(**{f"offers{key}": theme})
         if region_slug:
             partners = partners.filter(region__slug=region_slug)

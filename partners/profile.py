@@ -2,8 +2,8 @@
 matches: ``matching.py``).
 
 Each helper is one query whatever the partner's size (the page's count is pinned),
-compiled once per process (``partners.compiled``): the querysets are written with
-``PARTNER_ID`` standing for the partner's id.
+compiled once per process (``portal.compiled``): only the partner's id changes
+from one request to the next.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 from django.apps import apps
 from django.db.models import Exists, F, OuterRef, Q, Value
 
+from portal.accounts.models import can_see_restricted
+from portal.compiled import CompiledQuery
 from portal.links import slug_url
 from portal.taxonomy.models import Theme
 
-from .compiled import PARTNER_ID, audience, compiled
 from .models import Partner
 
 # Exchanges and resources of a partner page.
@@ -40,6 +41,13 @@ EXCHANGE_FIELDS = (
 WALK_NEWEST_FROM = 150
 
 
+def audience(user) -> tuple[bool, bool]:
+    """What the querysets' ``visible_to`` may tell apart, for the compiled
+    queries' keys: staff, and the readers of mission content (no queryset of
+    these pages does yet)."""
+    return (bool(user.is_authenticated and user.is_staff), can_see_restricted(user))
+
+
 def activity_model():
     # programme imports partners, never the other way round (see DESIGN.md).
     return apps.get_model("programme", "Activity")
@@ -50,23 +58,26 @@ def resource_model():
     return apps.get_model("resources", "Resource")
 
 
-def _themes_query():
+def _themes(*, partner):
     offered = Partner.offers.through.objects.filter(
-        partner_id=PARTNER_ID, theme_id=OuterRef("pk")
+        partner_id=partner, theme_id=OuterRef("pk")
     )
     sought = Partner.seeks.through.objects.filter(
-        partner_id=PARTNER_ID, theme_id=OuterRef("pk")
+        partner_id=partner, theme_id=OuterRef("pk")
     )
-    return [
+    return (
         Theme.objects.only("slug", "name_ru", "name_en")
         .annotate(offered=Exists(offered), sought=Exists(sought))
         .filter(Q(offered=True) | Q(sought=True))
-    ]
+    )
+
+
+PARTNER_THEMES = CompiledQuery(_themes, params=("partner",))
 
 
 def partner_themes(partner: Partner) -> tuple[list[Theme], list[Theme]]:
     """The themes a partner offers and those it seeks, in one query."""
-    themes = compiled(("themes",), _themes_query).fetch({PARTNER_ID: partner.pk})
+    themes = PARTNER_THEMES.objects((), partner=partner.pk)
     return [t for t in themes if t.offered], [t for t in themes if t.sought]
 
 
@@ -92,21 +103,21 @@ def prepare_exchanges(rows: list) -> list:
     return rows
 
 
-def _taking_part() -> Q:
+def _taking_part(partner) -> Q:
     """A filter on activities the partner provided or received (the through
     tables' partner index answers both)."""
     activity = activity_model()
-    provided = activity.providers.through.objects.filter(partner_id=PARTNER_ID)
-    received = activity.beneficiaries.through.objects.filter(partner_id=PARTNER_ID)
+    provided = activity.providers.through.objects.filter(partner_id=partner)
+    received = activity.beneficiaries.through.objects.filter(partner_id=partner)
     return Q(pk__in=provided.values("activity_id")) | Q(
         pk__in=received.values("activity_id")
     )
 
 
-def _exchanges_query(user, limit: int):
+def _exchanges(*, user, limit: int, partner):
     activity = activity_model()
-    provided = activity.providers.through.objects.filter(partner_id=PARTNER_ID)
-    received = activity.beneficiaries.through.objects.filter(partner_id=PARTNER_ID)
+    provided = activity.providers.through.objects.filter(partner_id=partner)
+    received = activity.beneficiaries.through.objects.filter(partner_id=partner)
     latest = (
         activity.objects.visible_to(user)
         .select_related("host_country")
@@ -126,6 +137,12 @@ def _exchanges_query(user, limit: int):
     ]
 
 
+# The audience and the limit shape the SQL.
+PARTNER_EXCHANGES = CompiledQuery(
+    _exchanges, params=("partner",), order_by=("-start_date", "-pk")
+)
+
+
 def partner_exchanges(partner: Partner, user, limit: int = RELATED_LIMIT) -> dict:
     """The latest exchanges a partner provided and received, in one query.
 
@@ -133,11 +150,9 @@ def partner_exchanges(partner: Partner, user, limit: int = RELATED_LIMIT) -> dic
     whether there are more). An exchange in which the partner is both provider and
     beneficiary is listed as provided.
     """
-    rows = compiled(
-        ("exchanges", audience(user), limit),
-        lambda: _exchanges_query(user, limit),
-        order_by=("-start_date", "-pk"),
-    ).fetch({PARTNER_ID: partner.pk})
+    rows = PARTNER_EXCHANGES.objects(
+        (audience(user), limit), user=user, limit=limit, partner=partner.pk
+    )
     prepare_exchanges(rows)
     as_provider = [row for row in rows if row.provided]
     as_beneficiary = [row for row in rows if not row.provided]
@@ -149,20 +164,20 @@ def partner_exchanges(partner: Partner, user, limit: int = RELATED_LIMIT) -> dic
     }
 
 
-def _resources_query(user, limit: int, *, walk: bool):
+def _resources(*, user, limit: int, walk: bool, partner):
     activity = activity_model()
     if walk:
         # OR-ed IN lists: PostgreSQL walks the newest resources and probes each.
-        taking_part = _taking_part()
+        taking_part = _taking_part(partner)
     else:
         # A UNION, whose size PostgreSQL estimates: it gathers these exchanges'
         # resources and sorts them, instead of walking the whole library.
         taking_part = Q(
-            pk__in=activity.providers.through.objects.filter(partner_id=PARTNER_ID)
+            pk__in=activity.providers.through.objects.filter(partner_id=partner)
             .values("activity_id")
             .union(
                 activity.beneficiaries.through.objects.filter(
-                    partner_id=PARTNER_ID
+                    partner_id=partner
                 ).values("activity_id"),
                 all=True,
             )
@@ -172,12 +187,16 @@ def _resources_query(user, limit: int, *, walk: bool):
     linked = resource.activities.through.objects.filter(
         activity_id__in=exchanges_seen.values("pk")
     )
-    return [
+    return (
         resource.objects.visible_to(user)
         .filter(pk__in=linked.values("resource_id"))
         .for_cards()
         .order_by(F("published_on").desc(nulls_last=True), "-pk")[: limit + 1]
-    ]
+    )
+
+
+# The audience, the limit and the shape (walk or gather) shape the SQL.
+PARTNER_RESOURCES = CompiledQuery(_resources, params=("partner",))
 
 
 def partner_resources(
@@ -188,8 +207,11 @@ def partner_resources(
     ``exchanges``: how many it took part in, which picks the query's shape.
     """
     walk = exchanges >= WALK_NEWEST_FROM
-    rows = compiled(
-        ("resources", audience(user), limit, walk),
-        lambda: _resources_query(user, limit, walk=walk),
-    ).fetch({PARTNER_ID: partner.pk})
+    rows = PARTNER_RESOURCES.objects(
+        (audience(user), limit, walk),
+        user=user,
+        limit=limit,
+        walk=walk,
+        partner=partner.pk,
+    )
     return {"resources": rows[:limit], "more_resources": len(rows) > limit}

@@ -9,19 +9,19 @@ from django.views.generic import DetailView, ListView
 
 from portal import facet_counts
 from portal.accounts.models import can_see_restricted
+from portal.compiled import CompiledQuery
 from portal.facet_counts import TOTAL
 from portal.facets import FacetList, build_facet, count_by, selected_values
 from portal.generic import FacetedListView, VisibleToUserMixin
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 
-from .compiled import PARTNER_SLUG, audience, compiled
-from .directory import AtoZ, attach_listed_offers
+from .directory import AtoZ, attach_listed_offers, directory_queryset
 from .expertise import Offering, theme_by_slug
 from .facet_listing import PARTNERS
 from .filters import ExpertiseForm, PartnerFilterSet
 from .matching import partner_matches
 from .models import Partner, PartnerKind
-from .profile import partner_exchanges, partner_resources, partner_themes
+from .profile import audience, partner_exchanges, partner_resources, partner_themes
 
 # The directory's filters (sorting and paging aside).
 FACET_PARAMETERS = ("q", "kind", "region", "country", "offers", "seeks")
@@ -34,9 +34,7 @@ class PartnerListView(FacetedListView):
     template_name = "partners/partner_list.html"
 
     def get_queryset(self):
-        return (
-            Partner.objects.visible_to(self.request.user).for_directory().alphabetical()
-        )
+        return directory_queryset(self.request.user)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         if not self.request.GET.keys() - {"page"}:  # A to Z, nothing chosen
@@ -121,6 +119,22 @@ def count_single_valued(queryset, lookups: list[str]) -> dict[str, dict[str, int
     return counts
 
 
+def partner_page_queryset(user) -> QuerySet:
+    """The partners ``user`` may open, with what their page shows of each."""
+    return (
+        Partner.objects.visible_to(user)
+        .select_related("country", "region")
+        .with_exchange_total()
+    )
+
+
+# The audience shapes the SQL.
+PARTNER_BY_SLUG = CompiledQuery(
+    lambda *, user, slug: partner_page_queryset(user).filter(slug=slug),
+    params=("slug",),
+)
+
+
 class PartnerDetailView(VisibleToUserMixin, DetailView):
     """A partner's profile, exchanges, resources, focal points and matches.
 
@@ -131,19 +145,16 @@ class PartnerDetailView(VisibleToUserMixin, DetailView):
     template_name = "partners/partner_detail.html"
 
     def get_queryset(self):
-        return (
-            Partner.objects.visible_to(self.request.user)
-            .select_related("country", "region")
-            .with_exchange_total()
-        )
+        return partner_page_queryset(self.request.user)
 
     def get_object(self, queryset=None):
         """``get_queryset()``'s partner with the slug, its statement compiled once."""
+        if "slug" not in self.kwargs:  # the staff preview (portal.preview): by pk
+            return super().get_object(queryset)
         user = self.request.user
-        found = compiled(
-            ("partner", audience(user)),
-            lambda: [self.get_queryset().filter(slug=PARTNER_SLUG)],
-        ).fetch({PARTNER_SLUG: self.kwargs["slug"]})
+        found = PARTNER_BY_SLUG.objects(
+            audience(user), user=user, slug=self.kwargs["slug"]
+        )
         if not found:
             raise Http404  # the 404 page says what a missing page is
         return found[0]

@@ -99,6 +99,17 @@ def test_offering_ranks_by_published_exchanges_provided_on_the_theme(market):
     ]
 
 
+def test_offering_takes_the_theme_its_id_or_its_slug(market):
+    borders = market["borders"]
+
+    rankings = [
+        [(p.slug, p.exchange_count) for p in Partner.objects.offering(theme)]
+        for theme in (borders, borders.pk, "borders")
+    ]
+
+    assert rankings[0] == rankings[1] == rankings[2]
+
+
 def test_offering_excludes_those_not_offering_it_and_drafts(market):
     slugs = set(Partner.objects.offering("borders").values_list("slug", flat=True))
 
