@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 from django.utils.translation import gettext_lazy as _
 
 from portal.links import slug_url
@@ -19,6 +19,45 @@ from portal.richtext import RichTextField
 from portal.storage import GeneratedFileName
 from portal.taxonomy.models import Theme
 from portal.uploads import CheckedImageField
+
+
+def _provided_on_theme(theme, key: str) -> Subquery:
+    """The published exchanges on ``theme`` that the outer partner provided.
+
+    On PostgreSQL the stored counts of the exchange ledger hold exactly that: the
+    provider's count among the activities with the theme (the theme is a paired
+    facet). Elsewhere they are counted, per partner in a subquery: grouping the
+    partners' wide rows by their exchange rows would sort megabytes.
+    """
+    from portal import facet_counts
+    from portal.models import FacetCount
+
+    if facet_counts.is_supported():
+        if key:  # the theme's slug
+            slug = Value(theme)
+        else:  # a Theme, its id or a compiled query's Param for the id
+            themes = Theme.objects.filter(pk=getattr(theme, "pk", theme))
+            slug = Subquery(themes.values("slug"))
+        stored = FacetCount.objects.filter(
+            listing="activities",
+            audience=facet_counts.PUBLIC,
+            given=Concat(Value("theme:"), slug),
+            key=Concat(Value("provider:"), OuterRef("slug")),
+        )
+        return Subquery(stored.values("count")[:1])
+    # One row per (partner, activity) and per (activity, theme): count(*).
+    provided = (
+        Partner.activities_provided.through.objects.filter(
+            partner_id=OuterRef("pk"),
+            activity__status=Status.PUBLISHED,
+            **{f"activity__themes{key}": theme},
+        )
+        .order_by()
+        .values("partner_id")
+        .annotate(exchanges=Count("*"))
+        .values("exchanges")
+    )
+    return Subquery(provided)
 
 
 class PartnerKind(models.TextChoices):
@@ -113,22 +152,8 @@ class PartnerQuerySet(PublishableQuerySet):
         partners = self.published().filter(**{f"offers{key}": theme})
         if region_slug:
             partners = partners.filter(region__slug=region_slug)
-        # Counted per partner in a subquery: grouping the partners' wide rows by
-        # their thousands of exchange rows would sort megabytes on a busy theme.
-        # One row per (partner, activity) and per (activity, theme): count(*).
-        provided_on_theme = (
-            Partner.activities_provided.through.objects.filter(
-                partner_id=OuterRef("pk"),
-                activity__status=Status.PUBLISHED,
-                **{f"activity__themes{key}": theme},
-            )
-            .order_by()
-            .values("partner_id")
-            .annotate(exchanges=Count("*"))
-            .values("exchanges")
-        )
         return partners.annotate(
-            exchange_count=Coalesce(Subquery(provided_on_theme), 0)
+            exchange_count=Coalesce(_provided_on_theme(theme, key), 0)
         ).order_by("-exchange_count", translated_sort_key("name").asc(), "pk")
 
     def offering_any(self, themes) -> PartnerQuerySet:

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from partners.matching import RECOMMENDATIONS, partner_matches
 from partners.models import Partner
+from portal import facet_counts
 from portal.publishing import Status
+from programme.models import Activity
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -108,6 +110,33 @@ def test_offering_takes_the_theme_its_id_or_its_slug(market):
     ]
 
     assert rankings[0] == rankings[1] == rankings[2]
+
+
+def test_stored_and_counted_exchanges_agree(market, postgres, monkeypatch):
+    """PostgreSQL reads the ledger's stored counts; SQLite (the demo) counts."""
+
+    def rankings():
+        return [
+            [(p.slug, p.exchange_count) for p in Partner.objects.offering(theme)]
+            for theme in (market["borders"].pk, "borders", market["borders"])
+        ]
+
+    stored = rankings()
+    monkeypatch.setattr(facet_counts, "is_supported", lambda: False)
+    assert rankings() == stored
+
+
+def test_an_exchange_counts_as_soon_as_it_is_published(market, postgres):
+    draft = Activity.objects.get(slug="draft-ex")
+    draft.status, draft.published_at = Status.PUBLISHED, draft.created_at
+    draft.save()
+
+    ranking = Partner.objects.offering("borders")
+
+    assert [(p.slug, p.exchange_count) for p in ranking][1:] == [
+        ("novice", 1),  # "Alpha novice": a tie goes A to Z
+        ("newcomer", 1),
+    ]
 
 
 def test_offering_excludes_those_not_offering_it_and_drafts(market):
