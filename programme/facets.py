@@ -36,17 +36,7 @@ from .models import Activity, ActivityFormat, ActivityKind, Project
 PARTNER_OPTIONS = 30
 
 # The facets that are keys of the stored facet rows (programme/facet_listing.py).
-KEYED_FACETS = (
-    "kind",
-    "year",
-    "theme",
-    "region",
-    "country",
-    "provider",
-    "beneficiary",
-    "format",
-    "project",
-)
+KEYED_FACETS = tuple(name for name in FACET_ORDER if name != "when")
 # Facets whose options are partners or projects, named from their rows.
 NAMED_FACETS = {"provider": "partner", "beneficiary": "partner", "project": "project"}
 

@@ -229,29 +229,27 @@ def name_list(rows) -> SafeString:
     return _safe(", ".join(spans))
 
 
-@register.simple_tag
-def theme_links(rows) -> SafeString:
-    """Each theme as a list item linking to the ledger filtered by it."""
+def _link_items(rows, url_of) -> SafeString:
+    """Each row as a list item linking to ``url_of(row)``, its name in its language."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    ledger = reverse("programme:activity_list")
     items = []
     for row in rows:
         name, lang = _name(row, language)
-        url = escape(f"{ledger}?theme={quote(row.slug)}")
-        items.append(f'<li><a href="{url}"{lang}>{name}</a></li>')
+        items.append(f'<li><a href="{escape(url_of(row))}"{lang}>{name}</a></li>')
     return _safe("".join(items))
+
+
+@register.simple_tag
+def theme_links(rows) -> SafeString:
+    """Each theme as a list item linking to the ledger filtered by it."""
+    ledger = reverse("programme:activity_list")
+    return _link_items(rows, lambda row: f"{ledger}?theme={quote(row.slug)}")
 
 
 @register.simple_tag
 def partner_links(rows) -> SafeString:
     """Each partner as a list item linking to its page."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    items = []
-    for row in rows:
-        name, lang = _name(row, language)
-        url = escape(slug_url("partners:detail", row.slug))
-        items.append(f'<li><a href="{url}"{lang}>{name}</a></li>')
-    return _safe("".join(items))
+    return _link_items(rows, lambda row: slug_url("partners:detail", row.slug))
 
 
 def _exchange(providers: str, beneficiaries: str) -> str:
