@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Count, Prefetch, Q, Value
+from django.db.models import Count, Q, Value
 from django.db.models.functions import (
     Cast,
     Concat,
@@ -77,20 +77,6 @@ class ResourceQuerySet(PublishableQuerySet):
         """What a card shows: its columns; the page's themes are given to its
         rows by ``attach_listed_themes``."""
         return self.for_cards()
-
-    def with_detail_data(self, user) -> ResourceQuerySet:
-        """The linked activities ``user`` may see, for the detail page (its
-        themes, regions and countries: ``detail_terms``)."""
-        from programme.models import Activity
-
-        return self.prefetch_related(
-            Prefetch(
-                "activities",
-                queryset=Activity.objects.visible_to(user).order_by(
-                    "-start_date", "slug"
-                ),
-            ),
-        )
 
     # Filters of the library, one per facet. Relations are matched with a subquery,
     # not a join, so results need no DISTINCT and the facet counts stay exact.

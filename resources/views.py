@@ -14,7 +14,9 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
+from portal.compiled import CompiledQuery
 from portal.generic import FacetedListView, VisibleToUserMixin
+from programme.models import Activity
 
 from .filters import ResourceFilterSet, resource_facets
 from .models import Resource
@@ -49,24 +51,56 @@ class ResourceListView(FacetedListView):
         return context
 
 
+def _is_staff(user) -> bool:
+    """What ``visible_to`` tells apart, for resources and activities alike."""
+    return bool(user.is_authenticated and user.is_staff)
+
+
+# The detail page's two reads, compiled once per process: building them through
+# the ORM cost more than running them. The user shapes the SQL only as staff or not.
+RESOURCE_BY_SLUG = CompiledQuery(
+    lambda *, user, slug: Resource.objects.visible_to(user).filter(slug=slug),
+    params=("slug",),
+)
+RELATED_ACTIVITIES = CompiledQuery(
+    lambda *, user, resource: (
+        Activity.objects.visible_to(user)
+        .filter(resources=resource)
+        .order_by("-start_date", "slug")
+    ),
+    params=("resource",),
+)
+
+
 class ResourceDetailView(VisibleToUserMixin, DetailView):
     model = Resource
     listing = False
     template_name = "resources/resource_detail.html"
 
-    def get_queryset(self):
-        return super().get_queryset().with_detail_data(self.request.user)
+    def get_object(self, queryset=None):
+        if "slug" not in self.kwargs:  # the staff preview (portal.preview): by pk
+            return super().get_object(queryset)
+        user = self.request.user
+        found = RESOURCE_BY_SLUG.objects(
+            _is_staff(user), user=user, slug=self.kwargs["slug"]
+        )
+        if not found:
+            raise Http404  # the 404 page says what a missing page is
+        return found[0]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        resource = self.object
-        is_open = resource.is_open_to(self.request.user)
+        resource, user = self.object, self.request.user
+        is_open = resource.is_open_to(user)
         context.update(
             is_open=is_open,
             documents=resource.documents() if is_open else [],
             links=resource.links() if is_open else [],
             login_url=resolve_url(settings.LOGIN_URL),
             terms=detail_terms(resource),
+            related_activities=RELATED_ACTIVITIES.objects(
+                _is_staff(user), user=user, resource=resource.pk
+            ),
         )
         return context
 
