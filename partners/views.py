@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import Count, QuerySet
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
@@ -12,7 +11,7 @@ from portal.accounts.models import can_see_restricted
 from portal.compiled import CompiledQuery
 from portal.facet_counts import TOTAL
 from portal.facets import FacetList, build_facet, count_by, selected_values
-from portal.generic import FacetedListView, VisibleToUserMixin
+from portal.generic import CompiledObjectMixin, FacetedListView, VisibleToUserMixin
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 
 from .directory import AtoZ, attach_listed_offers, directory_queryset
@@ -135,7 +134,7 @@ PARTNER_BY_SLUG = CompiledQuery(
 )
 
 
-class PartnerDetailView(VisibleToUserMixin, DetailView):
+class PartnerDetailView(CompiledObjectMixin, VisibleToUserMixin, DetailView):
     """A partner's profile, exchanges, resources, focal points and matches.
 
     A fixed number of queries whatever the partner's size (pinned in tests).
@@ -143,21 +142,13 @@ class PartnerDetailView(VisibleToUserMixin, DetailView):
 
     model = Partner
     template_name = "partners/partner_detail.html"
+    object_query = PARTNER_BY_SLUG
 
     def get_queryset(self):
         return partner_page_queryset(self.request.user)
 
-    def get_object(self, queryset=None):
-        """``get_queryset()``'s partner with the slug, its statement compiled once."""
-        if "slug" not in self.kwargs:  # the staff preview (portal.preview): by pk
-            return super().get_object(queryset)
-        user = self.request.user
-        found = PARTNER_BY_SLUG.objects(
-            audience(user), user=user, slug=self.kwargs["slug"]
-        )
-        if not found:
-            raise Http404  # the 404 page says what a missing page is
-        return found[0]
+    def object_key(self, user):
+        return audience(user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

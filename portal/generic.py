@@ -1,16 +1,19 @@
 """What every list and detail view of publishable content shares."""
 
 import hashlib
+from collections.abc import Hashable
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django_filters.views import FilterView
 
 from portal.cache import content_version
+from portal.compiled import CompiledQuery
 
 FACET_CACHE_SECONDS = 300
 
@@ -76,6 +79,36 @@ class VisibleToUserMixin:
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+def is_staff(user) -> bool:
+    """What ``visible_to`` tells apart: staff see every item, in any status."""
+    return bool(user.is_authenticated and user.is_staff)
+
+
+class CompiledObjectMixin:
+    """A detail page whose item is read by slug through a compiled query.
+
+    ``object_query`` builds from ``user`` and ``slug`` (``portal.compiled``);
+    ``object_key`` says what of the user shapes its SQL. The staff preview
+    (``portal.preview``) asks by pk, through ``get_queryset()`` as usual.
+    """
+
+    object_query: CompiledQuery
+
+    def object_key(self, user) -> Hashable:
+        return is_staff(user)
+
+    def get_object(self, queryset=None):
+        if "slug" not in self.kwargs:
+            return super().get_object(queryset)
+        user = self.request.user
+        found = self.object_query.objects(
+            self.object_key(user), user=user, slug=self.kwargs["slug"]
+        )
+        if not found:
+            raise Http404  # the 404 page says what a missing page is
+        return found[0]
 
 
 class FacetedListView(VisibleToUserMixin, FilterView):

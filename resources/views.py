@@ -15,7 +15,12 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from portal.compiled import CompiledQuery
-from portal.generic import FacetedListView, VisibleToUserMixin
+from portal.generic import (
+    CompiledObjectMixin,
+    FacetedListView,
+    VisibleToUserMixin,
+    is_staff,
+)
 from programme.models import Activity
 
 from .filters import ResourceFilterSet, resource_facets
@@ -51,11 +56,6 @@ class ResourceListView(FacetedListView):
         return context
 
 
-def _is_staff(user) -> bool:
-    """What ``visible_to`` tells apart, for resources and activities alike."""
-    return bool(user.is_authenticated and user.is_staff)
-
-
 # The detail page's two reads, compiled once per process: building them through
 # the ORM cost more than running them. The user shapes the SQL only as staff or not.
 RESOURCE_BY_SLUG = CompiledQuery(
@@ -72,21 +72,11 @@ RELATED_ACTIVITIES = CompiledQuery(
 )
 
 
-class ResourceDetailView(VisibleToUserMixin, DetailView):
+class ResourceDetailView(CompiledObjectMixin, VisibleToUserMixin, DetailView):
     model = Resource
     listing = False
     template_name = "resources/resource_detail.html"
-
-    def get_object(self, queryset=None):
-        if "slug" not in self.kwargs:  # the staff preview (portal.preview): by pk
-            return super().get_object(queryset)
-        user = self.request.user
-        found = RESOURCE_BY_SLUG.objects(
-            _is_staff(user), user=user, slug=self.kwargs["slug"]
-        )
-        if not found:
-            raise Http404  # the 404 page says what a missing page is
-        return found[0]
+    object_query = RESOURCE_BY_SLUG
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -99,7 +89,7 @@ class ResourceDetailView(VisibleToUserMixin, DetailView):
             login_url=resolve_url(settings.LOGIN_URL),
             terms=detail_terms(resource),
             related_activities=RELATED_ACTIVITIES.objects(
-                _is_staff(user), user=user, resource=resource.pk
+                is_staff(user), user=user, resource=resource.pk
             ),
         )
         return context
