@@ -212,31 +212,30 @@ def photo_figure(photo, *, show_activity=False) -> SafeString:
 # --- Names on the detail pages (light rows from rows.py, not model instances) ----------
 
 
-def _name(row, language: str) -> tuple[str, str]:
-    """The escaped name of ``row`` and its `` lang`` attribute."""
-    name, code = shown_attr(row, "name", language)
-    return escape(name), lang_attribute(code, language)
+def _names(rows):
+    """Each row with its escaped name and that name's `` lang`` attribute."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    for row in rows:
+        name, code = shown_attr(row, "name", language)
+        yield row, escape(name), lang_attribute(code, language)
 
 
 @register.simple_tag
 def name_list(rows) -> SafeString:
     """Names separated by commas, each in its own language (regions)."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    spans = []
-    for row in rows:
-        name, lang = _name(row, language)
-        spans.append(f"<span{lang}>{name}</span>")
-    return _safe(", ".join(spans))
+    return _safe(
+        ", ".join(f"<span{lang}>{name}</span>" for _, name, lang in _names(rows))
+    )
 
 
 def _link_items(rows, url_of) -> SafeString:
     """Each row as a list item linking to ``url_of(row)``, its name in its language."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    items = []
-    for row in rows:
-        name, lang = _name(row, language)
-        items.append(f'<li><a href="{escape(url_of(row))}"{lang}>{name}</a></li>')
-    return _safe("".join(items))
+    return _safe(
+        "".join(
+            f'<li><a href="{escape(url_of(row))}"{lang}>{name}</a></li>'
+            for row, name, lang in _names(rows)
+        )
+    )
 
 
 @register.simple_tag
