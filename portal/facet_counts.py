@@ -116,22 +116,6 @@ def public_totals() -> dict[str, int]:
     )
 
 
-def public_option_count(listing: str, facet: str) -> int | None:
-    """How many options of ``facet`` the public sees used in ``listing``
-    (``None`` on SQLite): e.g. the countries that have a published partner."""
-    from portal.models import FacetCount
-
-    if not is_supported():
-        return None
-    return FacetCount.objects.filter(
-        listing=listing,
-        audience=PUBLIC,
-        given="",
-        key__startswith=f"{facet}:",
-        count__gt=0,
-    ).count()
-
-
 def chosen_counts(
     listing: Listing, *, staff: bool, chosen: dict[str, Sequence[str]]
 ) -> dict[str, dict[str, int]]:

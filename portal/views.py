@@ -6,17 +6,13 @@ from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from partners.models import Partner
-from portal.pages.models import Page
-from programme.models import Activity
-from resources.models import Resource
-
 from . import charts, figures
+from .home import home_content
 
 
 @require_safe
@@ -30,31 +26,8 @@ def root_redirect(request):
 
 @require_safe
 def home(request):
-    """The programme at a glance, in a fixed number of queries (pinned in a test).
-
-    The cards here show kind, title, dates and place, never themes, so nothing
-    needs prefetching: one query per list, of the columns the cards show.
-    """
-    today = timezone.localdate()
-    activities = Activity.objects.published()
-    context = {
-        "intro": Page.objects.published().filter(slug="about").first(),
-        "latest_resources": Resource.objects.visible_to(request.user)
-        .published()
-        .for_cards()
-        .order_by("-published_at", "-pk")[:4],
-        "upcoming_activities": activities.filter(end_date__gte=today)
-        .with_listing_data()
-        .order_by("start_date", "pk")[:3],
-        "recent_activities": activities.filter(end_date__lt=today)
-        .with_listing_data()
-        .order_by("-end_date", "-pk")[:3],
-        "featured_partners": Partner.objects.published()
-        .for_directory()
-        .order_by("-published_at", "-pk")[:6],
-        "key_figures": figures.key_figures(),
-    }
-    return render(request, "portal/home.html", context)
+    """The programme at a glance, in a fixed number of queries (pinned in a test)."""
+    return render(request, "portal/home.html", home_content(request.user))
 
 
 @require_safe

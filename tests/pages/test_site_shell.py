@@ -522,3 +522,32 @@ def test_robots_txt_is_served(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_home_lists_what_each_reader_may_see_and_splits_exchanges_by_today(as_user):
+    """The home page's lists are compiled once per process (``portal.home``): a
+    staff-only resource shows to staff only, whoever asked first; an exchange
+    ending today is still upcoming."""
+    factories.ResourceFactory(title_en="Open handbook", access=Access.PUBLIC)
+    factories.ResourceFactory(title_en="Internal memo", access=Access.STAFF)
+    today = timezone.localdate()
+    factories.ActivityFactory(
+        title_en="Ends today",
+        start_date=today - datetime.timedelta(days=3),
+        end_date=today,
+    )
+    factories.ActivityFactory(
+        title_en="Ended yesterday",
+        start_date=today - datetime.timedelta(days=3),
+        end_date=today - datetime.timedelta(days=1),
+    )
+
+    for who in ("editor", "anonymous", "member", "editor"):
+        html = as_user(who).get("/en/").content.decode()
+        assert "Open handbook" in html
+        assert ("Internal memo" in html) is (who == "editor")
+    html = as_user("anonymous").get("/en/").content.decode()
+    upcoming = html[html.index('id="upcoming-title"') : html.index('id="recent-title"')]
+    recent = html[html.index('id="recent-title"') :]
+    assert "Ends today" in upcoming and "Ends today" not in recent
+    assert "Ended yesterday" in recent and "Ended yesterday" not in upcoming

@@ -229,6 +229,16 @@ def test_key_figures_of_the_home_page_ignore_drafts_and_staff_resources(programm
     assert numbers["resources"] == 1  # the missions one; not staff, not the draft
 
 
+def test_key_figures_are_one_query_and_integers(programme, django_assert_num_queries):
+    """The stored path (PostgreSQL) reads every headline number at once; the
+    participants stay an integer, which the plural forms of the label need."""
+    with django_assert_num_queries(1):
+        numbers = figures.key_figures()
+
+    assert all(type(value) is int for value in numbers.values())
+    assert numbers["participants"] == 60
+
+
 def test_figures_read_the_stored_counts_in_one_query(
     programme, django_assert_max_num_queries
 ):
