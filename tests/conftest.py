@@ -52,9 +52,10 @@ def _fresh_content_types(request):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["frame"].clear()
     yield
     cache.clear()
 

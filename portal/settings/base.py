@@ -242,16 +242,28 @@ SEARCH_INDEX_SYNC = env.bool("SEARCH_INDEX_SYNC", default=False)
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured("REDIS_URL is malformed: use redis://host:6379/0")
+# The site's frame: pieces of the header and footer that follow from code, URLs
+# and translations alone, never from data ({% cache ... using="frame" %}). They
+# cannot go stale while the process lives, so each process keeps its own.
+FRAME_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "frame",
+    "TIMEOUT": None,
+}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
-        }
+        },
+        "frame": FRAME_CACHE,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "frame": FRAME_CACHE,
+    }
 
 # Whole pages for anonymous visitors (portal/cache.py); off in most tests, which
 # read each response's context and count its queries.

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env, tune_for_web
+from .base import FRAME_CACHE, VAR_DIR, env, tune_for_web
 
 BENCH_DIR = VAR_DIR / "bench"
 DEFAULT_BENCH_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench"
@@ -51,7 +51,10 @@ PRIVATE_MEDIA_ROOT = BENCH_DIR / "private"
 BENCH_CACHE = env.str("BENCH_CACHE", default="off")
 BENCH_REDIS_URL = env.str("REDIS_URL", default="") or DEFAULT_BENCH_REDIS_URL
 if BENCH_CACHE == "off":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+        "frame": FRAME_CACHE,
+    }
 elif BENCH_CACHE == "redis":
     CACHES = {
         "default": {
@@ -59,7 +62,8 @@ elif BENCH_CACHE == "redis":
             "LOCATION": BENCH_REDIS_URL,
             # The bench removes only keys under this prefix, never a whole database.
             "KEY_PREFIX": "bench",
-        }
+        },
+        "frame": FRAME_CACHE,
     }
 else:
     raise ImproperlyConfigured("BENCH_CACHE must be 'off' or 'redis'.")

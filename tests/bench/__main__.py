@@ -140,12 +140,15 @@ def _interrupt(signum, frame):
 
 
 def _redis_settings(url: str) -> dict:
+    from django.conf import settings
+
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "bench",
-        }
+        },
+        "frame": settings.FRAME_CACHE,
     }
 
 

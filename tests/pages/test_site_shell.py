@@ -551,3 +551,29 @@ def test_home_lists_what_each_reader_may_see_and_splits_exchanges_by_today(as_us
     recent = html[html.index('id="recent-title"') :]
     assert "Ends today" in upcoming and "Ends today" not in recent
     assert "Ended yesterday" in recent and "Ended yesterday" not in upcoming
+
+
+def test_the_frame_kept_per_process_never_carries_one_request_into_another(as_user):
+    """Header and footer pieces are kept once rendered (the "frame" cache); what
+    depends on the request must not be: the search text, the sign-in link's return
+    address, the current section, the language, the signed-in links."""
+    visitor = as_user("anonymous")
+    first = visitor.get("/en/search/?q=alpha").content.decode()
+    second = visitor.get("/en/search/?q=beta").content.decode()
+    assert 'name="q" value="alpha"' in first and 'name="q" value="beta"' in second
+    assert "next=/en/search/%3Fq%3Dbeta" in second
+
+    resources = visitor.get("/en/resources/").content.decode()
+    partners = visitor.get("/en/partners/").content.decode()
+    assert 'href="/en/resources/" aria-current="page">' in resources
+    assert 'href="/en/partners/" aria-current="page">' in partners
+    assert 'href="/en/resources/" aria-current' not in partners
+
+    russian = visitor.get("/ru/partners/").content.decode()
+    assert 'href="/ru/feeds/resources.rss"' in russian
+    assert 'href="/en/feeds/resources.rss"' not in russian
+    assert "/en/subscribe/mine/" not in partners
+
+    member = as_user("member").get("/en/partners/").content.decode()
+    assert "Sign out" in member and "next=/en/partners/" not in member
+    assert "/en/subscribe/mine/" in member
