@@ -12,8 +12,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from portal.accounts.models import can_see_restricted
@@ -293,8 +294,8 @@ def draft_badge(item) -> str:
     return f' <span class="badge badge--draft">{status}</span>'
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(*trail, current=None) -> dict:
+@register.simple_tag
+def breadcrumbs(*trail, current=None) -> SafeString:
     """Home, then (URL name, title) pairs, then the current page.
 
     ``{% breadcrumbs "programme:activity_list" _("Activities") current=object %}``;
@@ -303,19 +304,40 @@ def breadcrumbs(*trail, current=None) -> dict:
     """
     if len(trail) % 2:
         raise template.TemplateSyntaxError("breadcrumbs takes (url name, title) pairs")
-    items = [{"url": reverse("home"), "title": _("Home")}]
+    items = [(reverse("home"), _("Home"))]
     for url_name, title in zip(trail[::2], trail[1::2], strict=True):
         try:
             url = reverse(url_name)
         except NoReverseMatch:
             url = ""
-        items.append({"url": url, "title": title})
-    current_lang = ""
-    if hasattr(current, "complete_languages"):
-        code = shown_language(current, "title")
-        current_lang = "" if code == translation.get_language() else code
-        current = current.title
-    return {"items": items, "current": current, "current_lang": current_lang}
+        items.append((url, title))
+    links = format_html_join(
+        "",
+        "<li>{}</li>",
+        (
+            (format_html('<a href="{}">{}</a>', url, title) if url else title,)
+            for url, title in items
+        ),
+    )
+    last = NO_ATTRIBUTE
+    if current:
+        lang = NO_ATTRIBUTE
+        if hasattr(current, "complete_languages"):
+            code = shown_language(current, "title")
+            if code != translation.get_language():
+                lang = format_html(' lang="{}"', code)
+            current = current.title
+        last = format_html(
+            '<li><span aria-current="page"{}>{}</span></li>',
+            lang,
+            Truncator(current).chars(80),
+        )
+    return format_html(
+        '<nav class="breadcrumbs" aria-label="{}"><ol>{}{}</ol></nav>',
+        _("Breadcrumb"),
+        links,
+        last,
+    )
 
 
 @register.simple_tag(takes_context=True)
