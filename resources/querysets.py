@@ -18,6 +18,7 @@ from django.db.models.functions import (
 )
 from django.utils import translation
 
+from portal.compiled import Param, one_of
 from portal.facet_counts import TOTAL
 from portal.publishing import PublishableQuerySet, translated_sort_key
 from portal.taxonomy.models import Country, Region, Theme
@@ -80,30 +81,26 @@ class ResourceQuerySet(PublishableQuerySet):
 
     # Filters of the library, one per facet. Relations are matched with a subquery,
     # not a join, so results need no DISTINCT and the facet counts stay exact.
+    # Each takes its values, or a ``Param`` standing for them in a compiled
+    # statement (``resources.listing``).
 
     def of_kinds(self, kinds) -> ResourceQuerySet:
-        return self.filter(kind__in=kinds)
+        return self.filter(one_of("kind", kinds))
+
+    def _linked_to(self, relation: str, lookup: str, values) -> ResourceQuerySet:
+        through = getattr(self.model, relation).through
+        return self.filter(
+            pk__in=through.objects.filter(one_of(lookup, values)).values("resource_id")
+        )
 
     def with_themes(self, slugs) -> ResourceQuerySet:
-        return self.filter(
-            pk__in=self.model.themes.through.objects.filter(
-                theme__slug__in=slugs
-            ).values("resource_id")
-        )
+        return self._linked_to("themes", "theme__slug", slugs)
 
     def in_regions(self, slugs) -> ResourceQuerySet:
-        return self.filter(
-            pk__in=self.model.regions.through.objects.filter(
-                region__slug__in=slugs
-            ).values("resource_id")
-        )
+        return self._linked_to("regions", "region__slug", slugs)
 
     def in_countries(self, iso3_codes) -> ResourceQuerySet:
-        return self.filter(
-            pk__in=self.model.countries.through.objects.filter(
-                country__iso3__in=iso3_codes
-            ).values("resource_id")
-        )
+        return self._linked_to("countries", "country__iso3", iso3_codes)
 
     def available_in(self, language: str) -> ResourceQuerySet:
         """With a document or link in ``language`` (``both``: in every language)."""
@@ -117,14 +114,17 @@ class ResourceQuerySet(PublishableQuerySet):
         return self.filter(available_in(language))
 
     def from_years(self, years) -> ResourceQuerySet:
-        """Dated in any of ``years`` (a date range each, so an index can serve it)."""
+        """Dated in any of ``years``: a date range each, so an index can serve it;
+        a ``Param`` (a list of integers when run) compares the date's year."""
+        if isinstance(years, Param):
+            return self.filter(one_of("published_on__year", years))
         condition = Q()
         for year in years:
             condition |= Q(published_on__year=int(year))
         return self.filter(condition)
 
     def with_access(self, levels) -> ResourceQuerySet:
-        return self.filter(access__in=levels)
+        return self.filter(one_of("access", levels))
 
     def selected(
         self, selection: ResourceSelection, *, skip: str = ""
@@ -138,15 +138,16 @@ class ResourceQuerySet(PublishableQuerySet):
                 queryset = getattr(queryset, method)(value)
         return queryset
 
-    def search(self, text: str) -> ResourceQuerySet:
+    def search(self, text: str | Param) -> ResourceQuerySet:
         """A plain substring match on titles and summaries in both languages.
 
         The site-wide search ranks with PostgreSQL full text; the library's box
-        only narrows the list.
+        only narrows the list. A ``Param`` stands for a stripped, non-empty text.
         """
-        text = text.strip()
-        if not text:
-            return self
+        if not isinstance(text, Param):
+            text = text.strip()
+            if not text:
+                return self
         condition = Q()
         for code in LANGUAGE_CODES:
             condition |= Q(**{f"title_{code}__icontains": text})

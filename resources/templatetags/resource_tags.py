@@ -64,6 +64,24 @@ def _card_labels(language: str) -> tuple[dict[str, str], str]:
     return memoised(f"resource-card:labels:{language}", build)
 
 
+def _shown(obj, field: str, language: str) -> str:
+    """``obj.<field>`` as modeltranslation gives it, without its descriptor in
+    the common case: the page's language has the text (its fallback else)."""
+    value = getattr(obj, f"{field}_{language}", None)
+    if value is None or value == "":
+        return getattr(obj, field)
+    return value
+
+
+def _summary_words(text: str) -> str:
+    """``Truncator(text).words(SUMMARY_WORDS, truncate=" …")``, without building
+    a Truncator for the common summary that is short enough."""
+    words = text.split()
+    if len(words) <= SUMMARY_WORDS:
+        return " ".join(words)
+    return Truncator(text).words(SUMMARY_WORDS, truncate=" …")
+
+
 def _lang(obj, field: str, language: str) -> str:
     """``lang_attr`` without its lookups in the common case: the field is filled
     in the page's language."""
@@ -95,7 +113,7 @@ def resource_card(
         '<article class="card">\n',
         f'  <{tag} class="card__title"><a{title_attrs}'
         f"{_lang(resource, 'title', language)}>"
-        f"{escape(str(resource.title))}</a></{tag}>\n",
+        f"{escape(str(_shown(resource, 'title', language)))}</a></{tag}>\n",
         '  <p class="card__meta">\n',
         f'    <span class="card__kind">{kind}</span>\n',
     ]
@@ -105,9 +123,9 @@ def resource_card(
     if day:
         parts.append(f"    <span>{date_range(day, None)}</span>\n")
     parts.append("  </p>\n")
-    summary = resource.summary if show_summary else ""
+    summary = _shown(resource, "summary", language) if show_summary else ""
     if summary:
-        summary = Truncator(summary).words(SUMMARY_WORDS, truncate=" …")
+        summary = _summary_words(summary)
         parts.append(
             f'  <p class="card__summary"{_lang(resource, "summary", language)}>'
             f"{escape(summary)}</p>\n"
