@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
@@ -367,22 +368,79 @@ def is_visible_to(obj, user) -> bool:
     return type(obj).objects.visible_to(user).filter(pk=obj.pk).exists()
 
 
-@register.inclusion_tag("includes/pagination.html", takes_context=True)
-def pagination(context) -> dict:
-    """Counts and page links of a ListView page; nothing when the list is empty."""
+def _page_urls(request):
+    """``url(number)``: this page's URL at page ``number``, the other parameters
+    kept in place (what ``page_url`` gives), encoded once for all the links."""
+    before, after, seen_page = [], [], False
+    for key, values in request.GET.lists():
+        if key == "page":
+            seen_page = True
+        else:
+            (after if seen_page else before).append((key, values))
+    encoded = [urlencode(part, doseq=True) if part else "" for part in (before, after)]
+
+    def url(number: int) -> str:
+        page = "" if number == 1 else f"page={number}"
+        query = "&".join(part for part in (encoded[0], page, encoded[1]) if part)
+        return f"{request.path}?{query}" if query else request.path
+
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def pagination(context) -> SafeString:
+    """Page links of a ListView page, built in Python (every list page has them);
+    nothing when the list fits on one page."""
     page_obj = context.get("page_obj")
     paginator = context.get("paginator")
-    if page_obj is None or not paginator.count:
-        return {"page_obj": None}
-    return {
-        "request": context["request"],
-        "page_obj": page_obj,
-        "paginator": paginator,
-        "is_paginated": paginator.num_pages > 1,
-        "page_range": paginator.get_elided_page_range(
-            page_obj.number, on_each_side=2, on_ends=1
-        ),
+    if page_obj is None or not paginator.count or paginator.num_pages <= 1:
+        return NO_ATTRIBUTE
+    url = _page_urls(context["request"])
+    items = []
+    if page_obj.has_previous():
+        items.append(
+            format_html(
+                '<li><a href="{}" rel="prev">{}</a></li>',
+                url(page_obj.previous_page_number()),
+                _("Previous"),
+            )
+        )
+    for number in paginator.get_elided_page_range(
+        page_obj.number, on_each_side=2, on_ends=1
+    ):
+        if number == paginator.ELLIPSIS:
+            items.append('<li><span class="pagination__gap">…</span></li>')
+        elif number == page_obj.number:
+            items.append(
+                format_html(
+                    '<li><a href="{}" aria-current="page">{}</a></li>',
+                    url(number),
+                    number,
+                )
+            )
+        else:
+            items.append(
+                format_html('<li><a href="{}">{}</a></li>', url(number), number)
+            )
+    if page_obj.has_next():
+        items.append(
+            format_html(
+                '<li><a href="{}" rel="next">{}</a></li>',
+                url(page_obj.next_page_number()),
+                _("Next"),
+            )
+        )
+    status = _("Page %(number)s of %(pages)s") % {
+        "number": page_obj.number,
+        "pages": paginator.num_pages,
     }
+    return format_html(
+        '<nav class="pagination" aria-label="{}">'
+        '<p class="pagination__status">{}</p><ul>{}</ul></nav>',
+        _("Pages"),
+        status,
+        mark_safe("".join(items)),  # noqa: S308 - each item escaped above
+    )
 
 
 @register.filter(name="can_see_restricted")
@@ -417,5 +475,25 @@ def facet_options(facet) -> SafeString:
             f" <span>{html.escape(str(option.label))}</span>"
             f" <span>{int(option.count)}</span></label>"
             for option in facet.options
+        )
+    )
+
+
+@register.simple_tag
+def facet_fieldsets(facets) -> SafeString:
+    """One ``<fieldset>`` per facet of a list's panel, with its options (a list
+    page has ten: through the engine, their tags cost more than the options)."""
+    empty = html.escape(_("No options for the current selection."))
+    return mark_safe(  # noqa: S308 - every interpolated value is escaped
+        "".join(
+            f'<fieldset class="facet"><legend>{html.escape(str(facet.label))}'
+            "</legend>"
+            + (
+                facet_options(facet)
+                if facet.options
+                else f'<p class="facet__empty">{empty}</p>'
+            )
+            + "</fieldset>\n"
+            for facet in facets
         )
     )
