@@ -17,6 +17,7 @@ values themselves and run by the ORM, as if nothing were kept.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -27,6 +28,9 @@ from django.db.models.query import FlatValuesListIterable, get_related_populator
 from django.utils import translation
 from django.utils.functional import cached_property
 from modeltranslation.manager import FallbackFlatValuesListIterable
+
+# Statements kept per CompiledQuery (each holds its SQL and compiler).
+MAX_STATEMENTS = 128
 
 # What ``build`` may return: one queryset, or sliced parts read as one UNION ALL
 # (see ``portal.unions``).
@@ -194,18 +198,25 @@ class CompiledQuery:
         self.params = params
         self.order_by = order_by
         self.using = using
-        self._statements: dict[Hashable, _Statement] = {}
+        self._statements: OrderedDict[Hashable, _Statement] = OrderedDict()
 
     def _statement(self, key: Hashable, arguments: dict, connection) -> _Statement:
         key = (key, translation.get_language())
         statement = self._statements.get(key)
-        if statement is None:
-            placeholders = {name: Param(name) for name in self.params}
-            built = self.build(**{**arguments, **placeholders})
-            first_part = built if isinstance(built, QuerySet) else built[0]
-            statement = self._statements[key] = _Statement(
-                _combined(built, self.order_by), first_part, connection
-            )
+        if statement is not None:
+            self._statements.move_to_end(key)
+            return statement
+        placeholders = {name: Param(name) for name in self.params}
+        built = self.build(**{**arguments, **placeholders})
+        first_part = built if isinstance(built, QuerySet) else built[0]
+        statement = self._statements[key] = _Statement(
+            _combined(built, self.order_by), first_part, connection
+        )
+        # A key can follow a visitor's choices (the library's facets): the least
+        # recently used statements go, so crawling every combination cannot
+        # grow a worker without bound.
+        if len(self._statements) > MAX_STATEMENTS:
+            self._statements.popitem(last=False)
         return statement
 
     def _orm(self, arguments: dict) -> list:

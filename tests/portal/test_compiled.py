@@ -163,3 +163,33 @@ def test_parts_are_read_together_in_the_given_order(postgres, world):
 
 def test_a_param_compiles_to_one_placeholder():
     assert Param("x").as_sql(None, None)[0] == "%s"
+
+
+def test_the_least_recently_used_statements_go_past_the_cap(
+    postgres, world, monkeypatch
+):
+    """Keys may follow a visitor's choices: a worker keeps a bounded number."""
+    monkeypatch.setattr("portal.compiled.MAX_STATEMENTS", 2)
+    countries, _partners_made = world
+    kept = CompiledQuery(
+        lambda *, country, offset: (
+            Partner.objects.filter(country_id=country)
+            .order_by("slug")
+            .values_list("slug", flat=True)[offset:]
+        ),
+        params=("country",),
+    )
+    expected = {
+        offset: list(
+            Partner.objects.filter(country_id=countries[0].pk)
+            .order_by("slug")
+            .values_list("slug", flat=True)[offset:]
+        )
+        for offset in range(4)
+    }
+    with translation.override("en"):
+        for offset in (0, 1, 0, 2, 3, 0):
+            rows = kept.rows(offset, country=countries[0].pk, offset=offset)
+            assert rows == expected[offset]
+    # 0 was used last, 3 just before it; 1 and 2 went.
+    assert [key for key, _language in kept._statements] == [3, 0]
