@@ -171,6 +171,21 @@ class ActivityFilterSet(django_filters.FilterSet):
         model = Activity
         fields: list[str] = []
 
+    def get_form_class(self):
+        """The form class, built once per filter set class (django-filter builds
+        a class and its dozen fields anew for every page).
+
+        Its fields hold nothing of a request: labels are lazy, the taxonomy's
+        and the years' choices are callables read when iterated, and each form
+        deep-copies the fields it is given.
+        """
+        cls = type(self)
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            cls._form_class = form_class
+        return form_class
+
     def search(self, queryset, name, value):
         return queryset.search(value)
 

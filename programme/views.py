@@ -22,8 +22,14 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal import facet_counts
+from portal.compiled import CompiledQuery
 from portal.facets import FacetList, build_facet, selected_values
-from portal.generic import FacetedListView, VisibleToUserMixin
+from portal.generic import (
+    CompiledObjectMixin,
+    FacetedListView,
+    VisibleToUserMixin,
+    is_staff,
+)
 
 from . import ical
 from .facets import activity_facets, stored_count
@@ -47,7 +53,7 @@ from .month import (
     shift,
 )
 from .month import facet_rows as month_facet_rows
-from .rows import attach_card_names, project_names
+from .rows import ActivityCard, attach_card_names, card_rows, project_names
 
 # How many activities a project page shows before linking to the ledger.
 PROJECT_ACTIVITIES = 12
@@ -123,6 +129,14 @@ class LedgerLinksMixin:
         }
 
 
+# The ledger's first page without filters, its busiest: compiled once per
+# process (portal.compiled), and read as card rows (rows.ActivityCard), not as
+# model instances. The list's queryset, unfiltered, in its default order.
+LEDGER_FIRST_PAGE = CompiledQuery(
+    lambda *, user, size: card_rows(Activity.objects.visible_to(user))[:size]
+)
+
+
 class ActivityListView(LedgerLinksMixin, FacetedListView):
     model = Activity
     filterset_class = ActivityFilterSet
@@ -131,9 +145,30 @@ class ActivityListView(LedgerLinksMixin, FacetedListView):
     def get_facets(self, queryset) -> list:
         return activity_facets(self.filterset, user=self.request.user)
 
+    def unfiltered(self) -> bool:
+        """No filter nor sort chosen (a page number at most)."""
+        filterset = self.filterset
+        if not filterset.is_bound:
+            return True
+        return filterset.is_valid() and not any(filterset.form.cleaned_data.values())
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(
+            queryset, page_size
+        )
+        # The page's rows are not read yet: the first page without filters is
+        # read by its compiled query instead (the same rows, in the same order).
+        if page.number == 1 and self.unfiltered():
+            user = self.request.user
+            found = LEDGER_FIRST_PAGE.rows(
+                (is_staff(user), page_size), user=user, size=page_size
+            )
+            page.object_list = rows = [ActivityCard(row) for row in found]
+        return paginator, page, rows, is_paginated
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The page's rows (the page object holds the same instances).
+        # The page's rows (the page object holds the same ones).
         activities = list(context["object_list"])
         attach_card_names(activities, user=self.request.user)
         context["object_list"] = activities
@@ -149,28 +184,55 @@ def women_share(activity: Activity) -> int | None:
     return (200 * women + total) // (2 * total)
 
 
-class ActivityDetailView(VisibleToUserMixin, DetailView):
+def _activity_detail(user):
+    """An activity page's activity, with its host country and project."""
+    return (
+        Activity.objects.visible_to(user)
+        .select_related("host_country")
+        .with_visible_project(user)
+    )
+
+
+def _activity_by_slug(*, user, slug):
+    return _activity_detail(user).filter(slug=slug)
+
+
+def _activity_resources(*, user, activity):
+    # resources sits above programme (DESIGN.md): no import of its models here.
+    resource_model = apps.get_model("resources", "Resource")
+    return (
+        resource_model.objects.visible_to(user).filter(activities=activity).for_cards()
+    )
+
+
+# The detail page's reads, compiled once per process (portal.compiled): building
+# them through the ORM cost more than running them. Every visibility rule here
+# tells staff from the others only (PublishableQuerySet.visible_to).
+ACTIVITY_BY_SLUG = CompiledQuery(_activity_by_slug, params=("slug",))
+ACTIVITY_PHOTOS = CompiledQuery(
+    lambda *, activity: Photo.objects.filter(activity=activity),
+    params=("activity",),
+)
+ACTIVITY_RESOURCES = CompiledQuery(_activity_resources, params=("activity",))
+
+
+class ActivityDetailView(CompiledObjectMixin, VisibleToUserMixin, DetailView):
     model = Activity
     template_name = "programme/activity_detail.html"
+    object_query = ACTIVITY_BY_SLUG
 
     def get_queryset(self):
-        user = self.request.user
-        return (
-            Activity.objects.visible_to(user)
-            .select_related("host_country")
-            .with_visible_project(user)
-            .prefetch_related("photos")
-        )
+        # The staff preview asks by pk (portal.preview); by slug: object_query.
+        return _activity_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, activity = self.request.user, self.object
         # Its themes and the partners the visitor may see, in one query.
         attach_card_names([activity], user=user)
-        # resources sits above programme (DESIGN.md): no import of its models here.
-        resource_model = apps.get_model("resources", "Resource")
-        context["resources"] = resource_model.objects.visible_to(user).filter(
-            activities=activity
+        context["photos"] = ACTIVITY_PHOTOS.objects(None, activity=activity.pk)
+        context["resources"] = ACTIVITY_RESOURCES.objects(
+            is_staff(user), user=user, activity=activity.pk
         )
         context["project"] = activity.project if activity.project_visible else None
         context["women_share"] = women_share(activity)

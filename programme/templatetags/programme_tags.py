@@ -11,6 +11,7 @@ escaped with ``html.escape``. ``includes/cards/*.html`` only call them.
 from __future__ import annotations
 
 from html import escape
+from typing import NamedTuple
 from urllib.parse import quote
 
 from django import template
@@ -21,7 +22,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 
-from portal.links import slug_url
+from portal.links import SLUG_MARK, slug_url
+from portal.request_memo import memoised
 from portal.templatetags.portal_tags import (
     card_heading,
     date_range,
@@ -46,13 +48,11 @@ def _safe(markup: str) -> SafeString:
     return mark_safe(markup)  # noqa: S308 - callers escape every value they insert
 
 
-def partner_names(partners) -> SafeString:
+def _partner_names(partners: list, language: str) -> str:
     """Up to three partner names, then how many more: cards stay short.
 
     Every value is escaped with ``html.escape``.
     """
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    partners = list(partners)
     names = []
     for partner in partners[:SHOWN_PARTNERS]:
         name, code = shown_attr(partner, "name", language)
@@ -62,7 +62,7 @@ def partner_names(partners) -> SafeString:
     if more > 0:
         text = ngettext("and %(counter)s more", "and %(counter)s more", more)
         markup += " " + escape(text % {"counter": more})
-    return _safe(markup)
+    return markup
 
 
 @register.simple_tag
@@ -122,16 +122,100 @@ def project_card(project, *, heading="h2", themes=False) -> SafeString:
     return _safe("".join(parts))
 
 
-def _place(activity: Activity, language: str) -> SafeString:
+def _place(activity: Activity, language: str) -> str:
     country = ""
     if activity.host_country_id:
         country = escape(shown_attr(activity.host_country, "name", language)[0])
     city, code = shown_attr(activity, "city", language)
     if not city:
-        return _safe(country)
+        return country
     comma = ", " if country else ""
     lang = lang_attribute(code, language)
-    return _safe(f"<span{lang}>{escape(city)}</span>{comma}{country}")
+    return f"<span{lang}>{escape(city)}</span>{comma}{country}"
+
+
+class _CardText(NamedTuple):
+    """What every activity card of a page says alike, escaped: kinds, formats,
+    the labels of its lists, and how its links start and end."""
+
+    kinds: dict[str, str]
+    formats: dict[str, str]
+    themes: str
+    shared_by: str
+    received_by: str
+    url_before: str
+    url_after: str
+
+
+def _card_text(language: str) -> _CardText:
+    """Once per request and language: twenty cards translated each label twenty
+    times (gettext looks the language up anew each time)."""
+
+    def build() -> _CardText:
+        before, _mark, after = activity_url(SLUG_MARK).rpartition(SLUG_MARK)
+        return _CardText(
+            kinds={kind: escape(str(label)) for kind, label in ActivityKind.choices},
+            formats={
+                form: escape(str(label)) for form, label in ActivityFormat.choices
+            },
+            themes=escape(gettext("Themes")),
+            shared_by=escape(gettext("Shared by:")),
+            received_by=escape(gettext("Received by:")),
+            url_before=before,
+            url_after=after,
+        )
+
+    return memoised(f"activity-card:text:{language}", build)
+
+
+def _card(
+    activity: Activity,
+    text: _CardText,
+    language: str,
+    *,
+    tag: str,
+    summary: bool,
+    partners: bool,
+    themes: bool,
+) -> str:
+    title, code = shown_attr(activity, "title", language)
+    # A slug needs no quoting (``portal.links.slug_url``).
+    url = f"{text.url_before}{activity.slug}{text.url_after}"
+    # The stored value when it is no longer a kind or a format.
+    kind = text.kinds.get(activity.kind) or escape(activity.kind)
+    form = text.formats.get(activity.format) or escape(activity.format)
+    dates = date_range(activity.start_date, activity.end_date)
+    place = _place(activity, language)
+    parts = [
+        '<article class="card card--activity">\n',
+        f'  <{tag} class="card__title"><a href="{escape(url)}"'
+        f"{lang_attribute(code, language)}>{escape(title)}</a></{tag}>\n",
+        '  <p class="card__meta">\n',
+        f'    <span class="card__kind">{kind}</span>\n    <span>{dates}</span>\n',
+        f"    <span>{place}</span>\n" if place else "",
+        f"    <span>{form}</span>\n  </p>\n",
+    ]
+    if summary:
+        words, code = shown_attr(activity, "summary", language)
+        if words:
+            words = Truncator(words).words(SUMMARY_WORDS, truncate=" …")
+            parts.append(
+                f'  <p class="card__summary"{lang_attribute(code, language)}>'
+                f"{escape(words)}</p>\n"
+            )
+    if partners:
+        parts.append(
+            _exchange(
+                _partner_names(activity.shown_providers, language),
+                _partner_names(activity.shown_beneficiaries, language),
+                text,
+            )
+        )
+    if themes and activity.listed_themes:
+        tags = _theme_tags(activity.listed_themes, language)
+        parts.append(f'  <ul class="tags" aria-label="{text.themes}">{tags}</ul>\n')
+    parts.append(f'  <p class="card__badges">{_badges(activity)}</p>\n</article>')
+    return "".join(parts)
 
 
 @register.simple_tag
@@ -142,40 +226,42 @@ def activity_card(
     fetched them (``rows.attach_card_names``), so that no draft partner's name
     shows and no query runs per card."""
     language = translation.get_language() or settings.LANGUAGE_CODE
+    return _safe(
+        _card(
+            activity,
+            _card_text(language),
+            language,
+            tag=card_heading(heading),
+            summary=summary,
+            partners=partners,
+            themes=themes,
+        )
+    )
+
+
+@register.simple_tag
+def activity_cards(
+    activities, *, heading="h2", summary=False, partners=False, themes=False
+) -> SafeString:
+    """``activity_card`` of each of ``activities``, one after the other: one tag
+    for the ledger's twenty cards, and what they share looked up once."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    text = _card_text(language)
     tag = card_heading(heading)
-    title, code = shown_attr(activity, "title", language)
-    url = activity_url(activity.slug)
-    kind = escape(str(ActivityKind(activity.kind).label))
-    dates = date_range(activity.start_date, activity.end_date)
-    place = _place(activity, language)
-    form = escape(str(ActivityFormat(activity.format).label))
-    parts = [
-        '<article class="card card--activity">\n',
-        f'  <{tag} class="card__title"><a href="{escape(url)}"'
-        f"{lang_attribute(code, language)}>{escape(title)}</a></{tag}>\n",
-        '  <p class="card__meta">\n',
-        f'    <span class="card__kind">{kind}</span>\n    <span>{dates}</span>\n',
-        f"    <span>{place}</span>\n" if place else "",
-        f"    <span>{form}</span>\n  </p>\n",
-    ]
-    text, code = shown_attr(activity, "summary", language)
-    if summary and text:
-        text = Truncator(text).words(SUMMARY_WORDS, truncate=" …")
-        parts.append(
-            f'  <p class="card__summary"{lang_attribute(code, language)}>'
-            f"{escape(text)}</p>\n"
-        )
-    if partners:
-        parts.append(
-            _exchange(
-                partner_names(activity.shown_providers),
-                partner_names(activity.shown_beneficiaries),
+    return _safe(
+        "\n".join(
+            _card(
+                activity,
+                text,
+                language,
+                tag=tag,
+                summary=summary,
+                partners=partners,
+                themes=themes,
             )
+            for activity in activities
         )
-    if themes and activity.listed_themes:
-        parts.append(_theme_list(activity.listed_themes, language))
-    parts.append(f'  <p class="card__badges">{_badges(activity)}</p>\n</article>')
-    return _safe("".join(parts))
+    )
 
 
 @register.simple_tag
@@ -251,10 +337,9 @@ def partner_links(rows) -> SafeString:
     return _link_items(rows, lambda row: slug_url("partners:detail", row.slug))
 
 
-def _exchange(providers: str, beneficiaries: str) -> str:
+def _exchange(providers: str, beneficiaries: str, text: _CardText) -> str:
     """Who shared with whom; the arrow is read out as words."""
-    shared_by = escape(gettext("Shared by:"))
-    received_by = escape(gettext("Received by:"))
+    shared_by, received_by = text.shared_by, text.received_by
     if providers and beneficiaries:
         return (
             f'  <p class="card__exchange"><span class="visually-hidden">{shared_by} '

@@ -9,7 +9,7 @@ from django.utils import translation
 from portal.compiled import CompiledQuery, Param, one_of
 from portal.facet_counts import PUBLIC, STAFF
 from portal.publishing import Status
-from programme import facets, month, rows
+from programme import facets, month, rows, views
 from programme.models import Activity
 from tests import factories
 
@@ -75,8 +75,8 @@ def test_the_compiled_rows_are_the_orms(
                 facets.OPTION_NAMES,
                 staff,
                 user=user,
-                partners=[p.slug for p in project.partners.all()],
-                projects=[project.slug],
+                partners=",".join(p.slug for p in project.partners.all()),
+                projects=project.slug,
             )
             assert compiled == [orm, orm]
             compiled, orm = both(
@@ -92,6 +92,53 @@ def test_the_compiled_rows_are_the_orms(
             )
             assert compiled == [orm, orm]
             assert orm  # the month holds what this user may see
+            compiled, orm = both(
+                views.LEDGER_FIRST_PAGE, (staff, 20), user=user, size=20
+            )
+            assert compiled == [orm, orm]
+            # The rows are the list's own page, in its order (Meta.ordering).
+            listed = Activity.objects.visible_to(user)[:20]
+            assert [row[0] for row in orm] == [activity.pk for activity in listed]
+            assert len(orm) == (2 if staff else 1)
+
+
+def test_the_ranked_counts_name_only_the_partners_a_user_may_see(
+    postgres, world, editor
+):
+    """The busiest partners come with their names in the same query; a draft
+    partner, with none for visitors (it is no option), with its own for staff."""
+    project, _activities = world
+    published, draft = sorted(
+        project.partners.all(), key=lambda p: p.status != "published"
+    )
+    for user, audience, draft_named in (
+        (AnonymousUser(), PUBLIC, False),
+        (editor, STAFF, True),
+    ):
+        rows = facets.RANKED_COUNTS.rows(
+            audience == STAFF, user=user, audience=audience, today=DAY
+        )
+        names = {key: names for key, _count, names in rows}
+        ru, _sep, en = names[f"provider:{published.slug}"].partition(
+            facets.NAME_SEPARATOR
+        )
+        assert (ru, en) == (published.name_ru or "", published.name_en or "")
+        draft_names = names.get(f"provider:{draft.slug}")
+        assert (draft_names is not None) == draft_named
+
+
+def test_option_names_take_slugs_as_one_text(postgres, world):
+    """Joined by commas: an empty text names nothing, unknown slugs are skipped."""
+    project, _activities = world
+    user = AnonymousUser()
+    assert facets.OPTION_NAMES.rows(False, user=user, partners="", projects="") == []
+    published = project.partners.get(status="published")
+    rows = facets.OPTION_NAMES.rows(
+        False, user=user, partners=f"nobody,{published.slug}", projects=project.slug
+    )
+    assert sorted((slug, source) for slug, _ru, _en, source in rows) == sorted(
+        [(published.slug, "partner"), (project.slug, "project")]
+    )
 
 
 def test_a_list_of_any_length_is_one_parameter(postgres, world):

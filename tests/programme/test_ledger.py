@@ -5,13 +5,16 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from django.utils import timezone
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal.publishing import Status
-from programme.models import ActivityFormat, ActivityKind
-from programme.views import women_share
+from programme.models import Activity, ActivityFormat, ActivityKind
+from programme.rows import attach_card_names
+from programme.templatetags.programme_tags import activity_card, activity_cards
+from programme.views import ActivityListView, women_share
 from resources.models import Access
 from tests import factories
 
@@ -374,6 +377,58 @@ def test_pagination_keeps_the_filters(client):
 
     assert "Showing 1–20 of 25" in html
     assert 'href="/en/programme/activities/?kind=webinar&amp;page=2"' in html
+
+
+@pytest.mark.parametrize("who", ["anonymous", "editor"])
+def test_the_first_page_without_filters_shows_what_the_orm_page_shows(
+    client, world, who, request, monkeypatch
+):
+    """The unfiltered first page is read by a compiled query (views.py); its
+    cards are those of the ORM's page, drafts for staff only, in the same order."""
+    factories.ActivityFactory.create_batch(22, kind=ActivityKind.WEBINAR)
+    newest = timezone.localdate() + datetime.timedelta(days=900)
+    factories.ActivityFactory(
+        title_en="Nowhere in particular",
+        title_ru="",
+        host_country=None,
+        city_en="",
+        start_date=newest,
+        end_date=newest,
+    )
+    factories.ActivityFactory(
+        title_en="A draft webinar", start_date=newest, end_date=newest, **DRAFT
+    )
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+
+    def cards(response) -> str:
+        html = response.content.decode()
+        return html[html.index('<div class="card-grid">') : html.index("</main>")]
+
+    compiled = client.get(LEDGER)
+    also_compiled = client.get(ledger(page=1))
+    monkeypatch.setattr(ActivityListView, "unfiltered", lambda view: False)
+    through_the_orm = client.get(LEDGER)
+
+    assert cards(compiled) == cards(through_the_orm) == cards(also_compiled)
+    assert ("A draft webinar" in cards(compiled)) == (who == "editor")
+    assert "Nowhere in particular" in cards(compiled)
+    assert len(compiled.context["object_list"]) == 20
+
+
+def test_the_card_grid_is_each_card_in_turn(world):
+    """``activity_cards`` (the ledger's grid) writes what ``activity_card`` does."""
+    activities = list(
+        Activity.objects.filter(status=Status.PUBLISHED).with_listing_data()
+    )
+    attach_card_names(activities, user=AnonymousUser())
+    for language in ("en", "ru"):
+        with translation.override(language):
+            options = {"heading": "h3", "summary": True, "partners": True}
+            assert activity_cards(activities, themes=True, **options) == "\n".join(
+                activity_card(activity, themes=True, **options)
+                for activity in activities
+            )
 
 
 def test_empty_states(client, world):
