@@ -7,19 +7,19 @@ page's partners are the parameters.
 
 from __future__ import annotations
 
-from django.db.models import F, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 
 from portal.compiled import CompiledCount, CompiledQuery, one_of
 from portal.publishing import Status
-from portal.taxonomy.models import Theme
+from portal.taxonomy.models import Region, Theme
 
 from .models import Partner
-from .profile import activity_model, prepare_exchanges
+from .profile import CountryName, Exchange, activity_model, prepare_exchanges
 
 # Exchanges listed per partner.
 EXCHANGES_PER_MATCH = 3
-# What a result shows of the partner and of its exchanges.
+# What a result shows of the partner (``Offer``) and of its exchanges.
 EXPERT_FIELDS = (
     "slug",
     "kind",
@@ -28,6 +28,10 @@ EXPERT_FIELDS = (
     "acronym_ru",
     "acronym_en",
     "logo",
+    "country_id",
+    "region_id",
+)
+PLACE_FIELDS = (
     "country__name_ru",
     "country__name_en",
     "region__name_ru",
@@ -61,8 +65,13 @@ def _offering(*, theme, region, regional: bool):
 
 
 def _offering_page(*, theme, region, regional: bool, start: int, top: int):
+    """A page of the ranking, as rows for ``Offer``: its ``EXPERT_FIELDS``,
+    ``PLACE_FIELDS``, ``exchange_count`` and ``total``, how many the whole
+    ranking holds (counted over all of them before the page is cut)."""
     ranking = _offering(theme=theme, region=region, regional=regional)
-    return ranking.select_related("country", "region").only(*EXPERT_FIELDS)[start:top]
+    return ranking.annotate(total=Window(Count("pk"))).values_list(
+        "pk", *EXPERT_FIELDS, *PLACE_FIELDS, "exchange_count", "total"
+    )[start:top]
 
 
 OFFERING_COUNT = CompiledCount(_offering, params=("theme", "region"))
@@ -70,69 +79,136 @@ OFFERING_COUNT = CompiledCount(_offering, params=("theme", "region"))
 OFFERING_PAGE = CompiledQuery(_offering_page, params=("theme", "region"))
 
 
+class RegionName:
+    """A region as lists show it: its name, read as the model reads it."""
+
+    __slots__ = ("name_ru", "name_en")
+    name = Region.name
+
+    def __init__(self, name_ru: str | None, name_en: str | None):
+        self.name_ru, self.name_en = name_ru, name_en
+
+
+class Offer:
+    """A partner as a "find expertise" result shows it (``expertise_result``):
+    the ranking's columns rather than a Partner, its Country and its Region
+    (20 µs for each of twenty).
+
+    Its name, acronym, logo, kind label and address are the model's own
+    (descriptors and methods: the same fallback, the same storage);
+    ``theme_exchanges``: see ``attach_theme_exchanges``.
+    """
+
+    name = Partner.name
+    acronym = Partner.acronym
+    logo = Partner.logo
+    get_kind_display = Partner.get_kind_display
+    get_absolute_url = Partner.get_absolute_url
+
+    def __init__(self, row: tuple):
+        pk, *values = row
+        fields = len(EXPERT_FIELDS)
+        # The model's descriptors read and cache their values in __dict__.
+        self.__dict__.update(zip(EXPERT_FIELDS, values[:fields], strict=True))
+        self.pk = pk
+        country_ru, country_en, region_ru, region_en = values[fields:-2]
+        self.country = self.region = None
+        if self.country_id is not None:
+            self.country = CountryName(country_ru, country_en)
+        if self.region_id is not None:
+            self.region = RegionName(region_ru, region_en)
+        self.exchange_count, self.total = values[-2:]
+
+
 class Offering:
     """The partners offering a theme, most experienced first, as a paginator
-    reads them: ``count()`` and a slice (a page)."""
+    reads them: ``count()`` and a slice (a page).
 
-    def __init__(self, theme: Theme, region_slug: str | None, per_page: int):
+    ``first``: the first page is asked for. Its partners are then read with the
+    ranking's total, and ``count()`` needs no query of its own (one statement
+    fewer to parse, plan and run); with no partner, there is no row to carry
+    the total, and it is counted apart.
+    """
+
+    def __init__(
+        self,
+        theme: Theme,
+        region_slug: str | None,
+        per_page: int,
+        first: bool = False,
+    ):
         self.per_page = per_page
+        self.first = first
         self.arguments = {
             "theme": theme.pk,
             "region": region_slug,
             "regional": bool(region_slug),
         }
+        self._pages: dict[int, list[Offer]] = {}
 
-    def count(self) -> int:
-        return OFFERING_COUNT.count(self.arguments["regional"], **self.arguments)
-
-    def __getitem__(self, page: slice) -> list[Partner]:
+    def _page(self, start: int) -> list[Offer]:
         # Compiled per page with a page's length: the last one is shorter only
         # because the rows run out.
+        if start not in self._pages:
+            top = start + self.per_page
+            key = (self.arguments["regional"], start, top)
+            rows = OFFERING_PAGE.rows(key, start=start, top=top, **self.arguments)
+            self._pages[start] = [Offer(row) for row in rows]
+        return self._pages[start]
+
+    def count(self) -> int:
+        if self.first:
+            partners = self._page(0)
+            if partners:
+                return partners[0].total
+        return OFFERING_COUNT.count(self.arguments["regional"], **self.arguments)
+
+    def __getitem__(self, page: slice) -> list[Offer]:
         start = page.start or 0
-        top = start + self.per_page
-        key = (self.arguments["regional"], start, top)
-        partners = OFFERING_PAGE.objects(key, start=start, top=top, **self.arguments)
-        partners = partners[: page.stop - start]
+        partners = self._page(start)[: page.stop - start]
         attach_theme_exchanges(partners, self.arguments["theme"])
         return partners
 
 
 def _theme_exchanges(*, partners, theme):
-    """The latest exchanges on the theme of each of the ``partners``: their
-    provider links, with the activity, numbered per partner newest first."""
-    links = activity_model().providers.through.objects
+    """The latest published exchanges on the theme that each of the
+    ``partners`` provided: (activity id, provider, *``THEME_EXCHANGE_FIELDS``),
+    numbered per partner newest first. Rows, for ``Exchange``."""
+    activity = activity_model()
     return (
-        links.filter(
-            one_of("partner_id", partners),
-            activity__status=Status.PUBLISHED,
-            activity__themes=theme,
+        activity.objects.filter(
+            one_of("providers", partners), status=Status.PUBLISHED, themes=theme
         )
-        .select_related("activity")
-        .only("partner_id", *(f"activity__{name}" for name in THEME_EXCHANGE_FIELDS))
+        # The providers join of the filter above, reused: the partner it matched.
         .annotate(
+            provider=F("providers"),
             rank=Window(
                 RowNumber(),
-                partition_by=F("partner_id"),
-                order_by=[F("activity__start_date").desc(), F("activity_id").desc()],
-            )
+                partition_by=F("providers"),
+                order_by=[F("start_date").desc(), F("pk").desc()],
+            ),
         )
         .filter(rank__lte=EXCHANGES_PER_MATCH)
-        .order_by("-activity__start_date", "-activity_id")
+        .order_by("-start_date", "-pk")
+        .values_list("pk", "provider", *THEME_EXCHANGE_FIELDS)
     )
 
 
 THEME_EXCHANGES = CompiledQuery(_theme_exchanges, params=("partners", "theme"))
 
 
-def attach_theme_exchanges(partners: list[Partner], theme_id: int) -> None:
+def attach_theme_exchanges(partners: list[Offer], theme_id: int) -> None:
     """Set ``theme_exchanges`` on each partner, ready for the list (see
     ``prepare_exchanges``): its latest exchanges on the theme, in one query."""
     exchanges = {partner.pk: [] for partner in partners}
     if partners:
-        links = THEME_EXCHANGES.objects((), partners=list(exchanges), theme=theme_id)
-        # Once for the page: the labels are worked out per call.
-        prepare_exchanges([link.activity for link in links])
-        for link in links:
-            exchanges[link.partner_id].append(link.activity)
+        rows = THEME_EXCHANGES.rows((), partners=list(exchanges), theme=theme_id)
+        activities = [
+            Exchange(pk=pk, **dict(zip(THEME_EXCHANGE_FIELDS, values, strict=True)))
+            for pk, _provider, *values in rows
+        ]
+        prepare_exchanges(activities)
+        for (_pk, provider, *_values), activity in zip(rows, activities, strict=True):
+            exchanges[provider].append(activity)
     for partner in partners:
         partner.theme_exchanges = exchanges[partner.pk]

@@ -101,13 +101,13 @@ class PartnerQuerySet(PublishableQuerySet):
         ``partners.directory.attach_listed_offers``."""
         return self.select_related("country").only(*CARD_FIELDS)
 
-    def with_exchange_total(self) -> PartnerQuerySet:
-        """``exchange_total``: exchanges it provided plus those it received, in
-        any status (one in which it was both counts twice): its size, cheaply."""
-        total = Value(0)
-        for through in (
-            Partner.activities_provided.through,
-            Partner.activities_received.through,
+    def with_exchange_counts(self) -> PartnerQuerySet:
+        """``exchanges_provided`` and ``exchanges_received``: how many exchanges
+        it provided and received, in any status. Its size, cheaply."""
+        counts = {}
+        for name, through in (
+            ("exchanges_provided", Partner.activities_provided.through),
+            ("exchanges_received", Partner.activities_received.through),
         ):
             counted = (
                 through.objects.filter(partner_id=OuterRef("pk"))
@@ -116,8 +116,8 @@ class PartnerQuerySet(PublishableQuerySet):
                 .annotate(rows=Count("*"))
                 .values("rows")
             )
-            total = total + Coalesce(Subquery(counted), 0)
-        return self.annotate(exchange_total=total)
+            counts[name] = Coalesce(Subquery(counted), 0)
+        return self.annotate(**counts)
 
     def alphabetical(self, language: str | None = None) -> PartnerQuerySet:
         """A to Z by the name shown in ``language`` (the active one by default)."""

@@ -123,7 +123,7 @@ def partner_page_queryset(user) -> QuerySet:
     return (
         Partner.objects.visible_to(user)
         .select_related("country", "region")
-        .with_exchange_total()
+        .with_exchange_counts()
     )
 
 
@@ -159,7 +159,12 @@ class PartnerDetailView(CompiledObjectMixin, VisibleToUserMixin, DetailView):
             offers=offers,
             seeks=seeks,
             **partner_exchanges(partner, user),
-            **partner_resources(partner, user, exchanges=partner.exchange_total),
+            **partner_resources(
+                partner,
+                user,
+                # One in which it was both provider and beneficiary counts twice.
+                exchanges=partner.exchanges_provided + partner.exchanges_received,
+            ),
             can_see_contacts=restricted,
             contacts=list(partner.contacts.all()) if restricted else [],
             **partner_matches(partner),
@@ -186,7 +191,20 @@ class ExpertiseView(ListView):
         if theme is None:  # deleted since the form's choices were cached
             return Partner.objects.none()
         region = self.form.cleaned_data["region"] or None
-        return Offering(theme, region, per_page=self.paginate_by)
+        return Offering(
+            theme, region, per_page=self.paginate_by, first=self.first_page_asked()
+        )
+
+    def first_page_asked(self) -> bool:
+        """Whether the first page is asked for (as ``paginate_queryset`` reads
+        the number): ``Offering`` reads it with the count. Only the first: each
+        page's statement is compiled and kept, and an unknown page must not be
+        before it is known to exist."""
+        page = self.request.GET.get(self.page_kwarg) or 1
+        try:
+            return int(page) == 1
+        except ValueError:  # "last", or a 404
+            return False
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

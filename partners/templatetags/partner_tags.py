@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from django import template
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
@@ -23,13 +24,23 @@ register = template.Library()
 SUMMARY_WORDS = 30
 
 
-def _title_link(partner) -> str:
+def _lang(obj, field: str, language: str) -> str:
+    """``lang_attr(obj, field)`` for a page in ``language``, its common case
+    first (the field is filled in that language), as ``lang_attr`` checks it: a
+    list asks for dozens, and reading the active language costs as much again."""
+    value = getattr(obj, f"{field}_{language}", None)
+    if value is not None and value.strip():
+        return ""
+    return lang_attr(obj, field)
+
+
+def _title_link(partner, language: str) -> str:
     """The link to a partner's page, named by its name and acronym."""
     name, acronym = partner.name, partner.acronym
     title = f"{name} ({acronym})" if acronym and acronym != name else name
     return (
-        f'<a href="{escape(partner.get_absolute_url())}"{lang_attr(partner, "name")}>'
-        f"{escape(title)}</a>"
+        f'<a href="{escape(partner.get_absolute_url())}"'
+        f"{_lang(partner, 'name', language)}>{escape(title)}</a>"
     )
 
 
@@ -55,6 +66,7 @@ def partner_card(
     where the view set ``listed_offers`` (``partners.directory``);
     ``show_logo`` where the page loads css/partners.css, which places the logo.
     """
+    language = translation.get_language()
     tag = card_heading(heading)
     meta = f'<span class="card__kind">{escape(partner.get_kind_display())}</span>'
     if partner.country_id:
@@ -63,7 +75,7 @@ def partner_card(
         since = gettext("partner since %(year)s") % {"year": partner.since}
         meta += f" <span>{escape(since)}</span>"
     html = (
-        f'<article class="card">\n  <{tag} class="card__title">{_title_link(partner)}'
+        f'<article class="card">\n  <{tag} class="card__title">{_title_link(partner, language)}'
         f'</{tag}>\n  <p class="card__meta">{meta}</p>'
     )
     if show_logo and partner.logo:
@@ -72,14 +84,14 @@ def partner_card(
     if summary:
         shown = Truncator(summary).words(SUMMARY_WORDS, truncate=" …")
         html += (
-            f'\n  <p class="card__summary"{lang_attr(partner, "summary")}>'
+            f'\n  <p class="card__summary"{_lang(partner, "summary", language)}>'
             f"{escape(shown)}</p>"
         )
     themes = partner.listed_offers if show_themes else ()
     if themes:
         label_id = f"offers-{partner.pk}"
         items = "".join(
-            f"<li{lang_attr(theme, 'name')}>{escape(theme.name)}</li>"
+            f"<li{_lang(theme, 'name', language)}>{escape(theme.name)}</li>"
             for theme in themes
         )
         # gettext outside the f-strings: makemessages does not look inside them.
@@ -102,6 +114,7 @@ def expertise_result(partner, theme_slug: str, ledger_url: str) -> SafeString:
 
     Built in Python for the reason ``partner_card`` is; values escaped the same way.
     """
+    language = translation.get_language()
     if partner.country_id:
         place = f" <span>{escape(partner.country.name)}</span>"
     elif partner.region_id:
@@ -114,7 +127,7 @@ def expertise_result(partner, theme_slug: str, ledger_url: str) -> SafeString:
     ) % {"counter": count}
     html = (
         '<li class="card expertise-result">\n'
-        f'  <h3 class="card__title">{_title_link(partner)}</h3>\n'
+        f'  <h3 class="card__title">{_title_link(partner, language)}</h3>\n'
         '  <p class="card__meta"><span class="card__kind">'
         f"{escape(partner.get_kind_display())}</span>{place}</p>"
     )
@@ -125,7 +138,7 @@ def expertise_result(partner, theme_slug: str, ledger_url: str) -> SafeString:
     if exchanges:
         items = "".join(
             f'\n    <li><a href="{escape(activity.url)}"'
-            f"{lang_attr(activity, 'title')}>{escape(activity.title)}</a>"
+            f"{_lang(activity, 'title', language)}>{escape(activity.title)}</a>"
             f' <span class="muted">· {escape(activity.kind_label)} ·'
             f" {date_range(activity.start_date, activity.end_date)}</span></li>"
             for activity in exchanges
@@ -144,19 +157,36 @@ def expertise_result(partner, theme_slug: str, ledger_url: str) -> SafeString:
 
 
 @register.simple_tag
-def exchange_rows(exchanges) -> SafeString:
-    """The rows of a partner's table of exchanges (partners/_exchange_table.html).
+def theme_links(themes, directory_url: str, parameter: str) -> SafeString:
+    """Chips of a partner's themes, each linking to the directory filtered by it
+    (``parameter``: ``offers`` or ``seeks``)."""
+    language = translation.get_language()
+    items = "".join(
+        f'<li><a href="{escape(directory_url)}?{escape(parameter)}={escape(theme.slug)}"'
+        f"{_lang(theme, 'name', language)}>{escape(theme.name)}</a></li>"
+        for theme in themes
+    )
+    return mark_safe(f'<ul class="tags tags--links">{items}</ul>')  # noqa: S308 - escaped
+
+
+@register.simple_tag
+def exchange_table(exchanges, caption: str) -> SafeString:
+    """A partner's table of exchanges, headed by ``caption``.
 
     Each activity comes with ``url``, ``kind_label`` and ``format_label`` (see
-    ``prepare_exchanges``). Built in Python for the reason ``partner_card`` is.
+    ``prepare_exchanges``). Built in Python for the reason ``partner_card`` is:
+    a partner's page shows two tables of up to ten rows.
     """
+    language = translation.get_language()
     rows = []
     for activity in exchanges:
         draft = draft_badge(activity)
         city, country = activity.city, activity.host_country
         place = []
         if city:
-            place.append(f"<span{lang_attr(activity, 'city')}>{escape(city)}</span>")
+            place.append(
+                f"<span{_lang(activity, 'city', language)}>{escape(city)}</span>"
+            )
         if country:
             place.append(escape(country.name))
         place = ", ".join(place)
@@ -164,19 +194,36 @@ def exchange_rows(exchanges) -> SafeString:
             place += (" · " if place else "") + escape(activity.format_label)
         rows.append(
             f'\n      <tr>\n        <th scope="row"><a href="{escape(activity.url)}"'
-            f"{lang_attr(activity, 'title')}>{escape(activity.title)}</a>{draft}</th>"
+            f"{_lang(activity, 'title', language)}>{escape(activity.title)}</a>"
+            f"{draft}</th>"
             '\n        <td class="exchanges__dates">'
             f"{date_range(activity.start_date, activity.end_date)}</td>"
             f"\n        <td>{escape(activity.kind_label)}</td>"
             f"\n        <td>{place}</td>\n      </tr>"
         )
-    return mark_safe("".join(rows))  # noqa: S308 - every value is escaped
+    # gettext outside the f-strings: makemessages does not look inside them.
+    headings = "".join(
+        f'\n      <th scope="col">{escape(heading)}</th>'
+        for heading in (
+            gettext("Exchange"),
+            gettext("Dates"),
+            gettext("Kind"),
+            gettext("Place"),
+        )
+    )
+    return mark_safe(  # noqa: S308 - every value is escaped
+        '<div class="table-scroll">\n<table class="exchanges">'
+        f"\n  <caption>{escape(str(caption))}</caption>"
+        f"\n  <thead>\n    <tr>{headings}\n    </tr>\n  </thead>"
+        f"\n  <tbody>{''.join(rows)}\n  </tbody>\n</table>\n</div>"
+    )
 
 
 @register.simple_tag
-def match_items(partners) -> SafeString:
-    """The items of a list of recommended partners (partners/_matches.html), each
-    with ``matches``, the number of themes it matches on."""
+def match_list(partners) -> SafeString:
+    """A list of recommended partners, each with ``matches``, the number of
+    themes it matches on."""
+    language = translation.get_language()
     items = []
     for partner in partners:
         meta = escape(partner.get_kind_display())
@@ -187,8 +234,8 @@ def match_items(partners) -> SafeString:
         ) % {"counter": partner.matches}
         items.append(
             f'\n    <li>\n      <a href="{escape(partner.get_absolute_url())}"'
-            f"{lang_attr(partner, 'name')}>{escape(partner.name)}</a>"
+            f"{_lang(partner, 'name', language)}>{escape(partner.name)}</a>"
             f'\n      <span class="matches__meta">{meta} · {escape(matching)}</span>'
             "\n    </li>"
         )
-    return mark_safe("".join(items))  # noqa: S308 - every value is escaped
+    return mark_safe(f'<ul class="matches">{"".join(items)}\n</ul>')  # noqa: S308 - escaped

@@ -18,7 +18,13 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from partners.models import Partner, PartnerKind
-from partners.profile import WALK_NEWEST_FROM, partner_resources
+from partners.profile import (
+    LOOK_UP_EXCHANGES_FROM,
+    RESOURCES_PROBE_FROM,
+    WALK_NEWEST_FROM,
+    partner_exchanges,
+    partner_resources,
+)
 from portal.publishing import Status
 from resources.models import Access
 from tests import factories
@@ -513,11 +519,40 @@ def test_both_shapes_of_the_resources_query_find_the_same_resources(
     alpha = world["alpha"]
     gathered = partner_resources(alpha, user, exchanges=0)
     walked = partner_resources(alpha, user, exchanges=WALK_NEWEST_FROM)
+    probed = partner_resources(alpha, user, exchanges=RESOURCES_PROBE_FROM)
 
     assert gathered["resources"]
-    assert [r.slug for r in gathered["resources"]] == [
-        r.slug for r in walked["resources"]
-    ]
+    assert (
+        [r.slug for r in gathered["resources"]]
+        == [r.slug for r in walked["resources"]]
+        == [r.slug for r in probed["resources"]]
+    )
+
+
+@pytest.mark.parametrize("staff", [False, True])
+def test_each_shape_of_the_exchanges_query_lists_the_same_exchanges(
+    world, exchanges, editor, staff
+):
+    """A list of many is looked up while walking the newest activities, a list of
+    few gathered through its links: the reader sees the same lists, and an
+    exchange the partner both gave and took is listed once, as given."""
+    user = editor if staff else AnonymousUser()
+    june = datetime.date(2025, 6, 1)
+    both = factories.ActivityFactory(slug="both", start_date=june, end_date=june)
+    both.providers.add(world["alpha"])
+    both.beneficiaries.add(world["alpha"])
+    alpha = Partner.objects.with_exchange_counts().get(slug="alpha")
+    lists = []
+    for provided, received in [(0, 0), (1, 0), (0, 1), (1, 1)]:
+        alpha.exchanges_provided = provided * LOOK_UP_EXCHANGES_FROM
+        alpha.exchanges_received = received * LOOK_UP_EXCHANGES_FROM
+        shown = partner_exchanges(alpha, user)
+        lists.append(
+            ([a.slug for a in shown["provided"]], [a.slug for a in shown["received"]])
+        )
+
+    expected = ["both", "given", "hidden"] if staff else ["both", "given"]
+    assert lists == [(expected, ["taken"])] * 4
 
 
 def test_cards_escape_what_partners_typed(client, world):
