@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from portal.filtersets import KeptFormClassMixin
 from portal.publishing import translated_sort_key
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
+from portal.widgets import PanelSelect, PanelTextInput
 
 from .models import Partner, PartnerKind
 
@@ -42,11 +42,12 @@ class PartnerOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering, "pk") if ordering else qs
 
 
-class PartnerFilterSet(django_filters.FilterSet):
+class PartnerFilterSet(KeptFormClassMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Name or acronym"),
         method="search",
         max_length=SEARCH_MAX_LENGTH,
+        widget=PanelTextInput,
     )
     kind = django_filters.MultipleChoiceFilter(
         label=_("Kind"), choices=PartnerKind.choices
@@ -69,7 +70,7 @@ class PartnerFilterSet(django_filters.FilterSet):
         choices=theme_choices,
         distinct=True,
     )
-    sort = PartnerOrderingFilter(label=_("Sort by"))
+    sort = PartnerOrderingFilter(label=_("Sort by"), widget=PanelSelect)
 
     class Meta:
         model = Partner
@@ -79,61 +80,12 @@ class PartnerFilterSet(django_filters.FilterSet):
         return queryset.search_names(value)
 
 
-def _attributes(attrs: dict) -> SafeString:
-    """`` name="value"`` pairs in their order, as django/forms/widgets/attrs.html
-    writes them: ``True`` a bare name, ``False`` nothing."""
-    return mark_safe(  # noqa: S308 - every part is format_html'd
-        "".join(
-            format_html(" {}", name)
-            if value is True
-            else format_html(' {}="{}"', name, str(value))
-            for name, value in attrs.items()
-            if value is not False
-        )
-    )
-
-
-class PlainSelect(forms.Select):
-    """A ``<select>`` whose markup is built in Python, the same as Django's
-    templates make it (``django/forms/widgets/select.html``).
-
-    Through the template engine each option is an include: the two selects of
-    "find expertise" cost a millisecond, as much as its twenty results. Option
-    groups are rendered as Django does; labels and values are escaped.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        html = [
-            format_html(
-                '<select name="{}"{}>', widget["name"], _attributes(widget["attrs"])
-            )
-        ]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                html.append(format_html('\n  <optgroup label="{}">', group_name))
-            for option in options:
-                # The option template's own line end included, as Django renders it.
-                html.append(
-                    format_html(
-                        '\n  <option value="{}"{}>{}</option>\n',
-                        str(option["value"]),
-                        _attributes(option["attrs"]),
-                        option["label"],
-                    )
-                )
-            if group_name:
-                html.append("\n  </optgroup>")
-        html.append("\n</select>")
-        return mark_safe("".join(html))  # noqa: S308 - every part is format_html'd
-
-
 class ExpertiseForm(forms.Form):
     """Which theme (required) and, optionally, which region of partners."""
 
-    theme = forms.ChoiceField(label=_("Expertise in"), widget=PlainSelect)
+    theme = forms.ChoiceField(label=_("Expertise in"), widget=PanelSelect)
     region = forms.ChoiceField(
-        label=_("Partners from"), required=False, widget=PlainSelect
+        label=_("Partners from"), required=False, widget=PanelSelect
     )
 
     def __init__(self, *args, **kwargs):

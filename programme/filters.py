@@ -14,8 +14,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from portal.filtersets import KeptFormClassMixin
 from portal.publishing import translated_sort_key
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
+from portal.widgets import PanelHiddenInput, PanelSelect, PanelTextInput
 
 from .models import (
     Activity,
@@ -126,11 +128,12 @@ class ActivityOrderingFilter(django_filters.OrderingFilter):
         return qs
 
 
-class ActivityFilterSet(django_filters.FilterSet):
+class ActivityFilterSet(KeptFormClassMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Title or summary contains"),
         method="search",
         max_length=SEARCH_MAX_LENGTH,
+        widget=PanelTextInput,
     )
     when = django_filters.ChoiceFilter(
         label=_("Upcoming or past"), choices=WHEN_CHOICES, method="filter_when"
@@ -165,26 +168,11 @@ class ActivityFilterSet(django_filters.FilterSet):
         label=_("Format"), choices=ActivityFormat.choices, distinct=False
     )
     project = SlugsFilter(label=_("Project"), field_name="project__slug")
-    sort = ActivityOrderingFilter(label=_("Sort by"))
+    sort = ActivityOrderingFilter(label=_("Sort by"), widget=PanelSelect)
 
     class Meta:
         model = Activity
         fields: list[str] = []
-
-    def get_form_class(self):
-        """The form class, built once per filter set class (django-filter builds
-        a class and its dozen fields anew for every page).
-
-        Its fields hold nothing of a request: labels are lazy, the taxonomy's
-        and the years' choices are callables read when iterated, and each form
-        deep-copies the fields it is given.
-        """
-        cls = type(self)
-        form_class = cls.__dict__.get("_form_class")
-        if form_class is None:
-            form_class = super().get_form_class()
-            cls._form_class = form_class
-        return form_class
 
     def search(self, queryset, name, value):
         return queryset.search(value)
@@ -212,7 +200,7 @@ class CalendarFilterSet(ActivityFilterSet):
 
     sort = None
     month = django_filters.CharFilter(
-        method="keep_all", widget=forms.HiddenInput, label=_("Month")
+        method="keep_all", widget=PanelHiddenInput, label=_("Month")
     )
 
     def keep_all(self, queryset, name, value):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +10,9 @@ from portal import facet_counts
 from portal.accounts.models import User
 from portal.facet_counts import TOTAL
 from portal.facets import FacetList, build_facet, selected_values
+from portal.filtersets import KeptFormClassMixin
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
+from portal.widgets import PanelSelect, PanelTextInput
 
 from .facet_listing import RESOURCES
 from .listing import DEFAULT_SORT, SORTS, LibraryRows
@@ -56,7 +56,7 @@ class ResourceOrdering(django_filters.OrderingFilter):
         return SORTS[sort_key(value)](qs)
 
 
-class ResourceFilterSet(django_filters.FilterSet):
+class ResourceFilterSet(KeptFormClassMixin, django_filters.FilterSet):
     """Validates the query string; the filtering itself is ``ResourceQuerySet``'s.
 
     The declared filters give the form its fields, labels and allowed values;
@@ -65,7 +65,7 @@ class ResourceFilterSet(django_filters.FilterSet):
     """
 
     q = django_filters.CharFilter(
-        label=_("Search titles and summaries"), max_length=200
+        label=_("Search titles and summaries"), max_length=200, widget=PanelTextInput
     )
     kind = django_filters.MultipleChoiceFilter(
         label=_("Kind"), choices=ResourceKind.choices
@@ -92,13 +92,8 @@ class ResourceFilterSet(django_filters.FilterSet):
             ("title", _("Title (A–Z)")),
         ],
         empty_label=None,
+        widget=PanelSelect,
     )
-
-    # Form classes by the access options offered: django-filter builds one, and
-    # its nine fields, for every filter set (a fifth of a millisecond a page).
-    # Labels are lazy and the taxonomy's choices callables: nothing in them
-    # depends on the request or its language.
-    _form_classes: ClassVar[dict[tuple[str, ...], type]] = {}
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
@@ -106,12 +101,9 @@ class ResourceFilterSet(django_filters.FilterSet):
         if user is not None:
             self.filters["access"].extra["choices"] = access_choices(user)
 
-    def get_form_class(self):
-        key = tuple(value for value, _label in self.filters["access"].extra["choices"])
-        form_class = self._form_classes.get(key)
-        if form_class is None:
-            form_class = self._form_classes[key] = super().get_form_class()
-        return form_class
+    def form_class_key(self) -> tuple[str, ...]:
+        # The access levels offered follow the reader (``access_choices``).
+        return tuple(value for value, _label in self.filters["access"].extra["choices"])
 
     @property
     def search_text(self) -> str:

@@ -290,7 +290,8 @@ def test_the_last_page_is_found_by_its_name(client, market):
     ],
 )
 def test_the_form_renders_its_selects_as_django_does(market, data):
-    """The selects are built in Python (``PlainSelect``), to the same markup."""
+    """The selects are built in Python (``portal.widgets.PanelSelect``), to the
+    same markup."""
     form = ExpertiseForm(data)
     if data:
         form.is_valid()

@@ -10,7 +10,7 @@ from tests import factories
 
 @pytest.mark.django_db
 def test_the_form_class_built_once_still_follows_language_and_taxonomy():
-    """``ActivityFilterSet.get_form_class`` keeps one class: its labels are read
+    """``KeptFormClassMixin`` keeps one form class: its labels are read
     in each page's language, its theme choices from the taxonomy as it is now."""
     with translation.override("en"):
         english = str(ActivityFilterSet(data=None).form["sort"])
