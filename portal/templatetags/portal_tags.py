@@ -212,13 +212,13 @@ def date_range(start, end) -> SafeString:
     """``<time>`` elements for one day or a range (for every card of a list)."""
     if not start:
         return NO_ATTRIBUTE
-
-    def time(day) -> SafeString:
-        return _time_element(day, translation.get_language())
-
+    language = translation.get_language()
+    first = _time_element(start, language)
     if end and end != start:
-        return format_html("{} – {}", time(start), time(end))
-    return time(start)
+        # Both elements are safe (built by format_html and kept): joined as they
+        # are, without format_html's checks, for every card of a list.
+        return SafeString(f"{first} – {_time_element(end, language)}")
+    return first
 
 
 @register.inclusion_tag("includes/fallback_notice.html")
