@@ -36,22 +36,16 @@ def _latest_resources(*, user):
     )
 
 
-def _upcoming_activities(*, today):
-    return (
-        Activity.objects.published()
-        .filter(end_date__gte=today)
-        .with_listing_data()
-        .order_by("start_date", "pk")[:UPCOMING_ACTIVITIES]
-    )
-
-
-def _recent_activities(*, today):
-    return (
-        Activity.objects.published()
-        .filter(end_date__lt=today)
-        .with_listing_data()
-        .order_by("-end_date", "-pk")[:RECENT_ACTIVITIES]
-    )
+def _exchanges(*, today, upcoming: bool):
+    """The next exchanges (not yet over on ``today``), or the latest past ones."""
+    published = Activity.objects.published().with_listing_data()
+    if upcoming:
+        return published.filter(end_date__gte=today).order_by("start_date", "pk")[
+            :UPCOMING_ACTIVITIES
+        ]
+    return published.filter(end_date__lt=today).order_by("-end_date", "-pk")[
+        :RECENT_ACTIVITIES
+    ]
 
 
 def _featured_partners():
@@ -65,8 +59,8 @@ def _featured_partners():
 INTRO = CompiledQuery(_intro)
 # Staff or not changes which resources exist (``visible_to``): it is the key.
 RESOURCES = CompiledQuery(_latest_resources)
-UPCOMING = CompiledQuery(_upcoming_activities, params=("today",))
-RECENT = CompiledQuery(_recent_activities, params=("today",))
+# Upcoming or recent shapes the SQL: it is the key.
+EXCHANGES = CompiledQuery(_exchanges, params=("today",))
 PARTNERS = CompiledQuery(_featured_partners)
 
 
@@ -77,8 +71,8 @@ def home_content(user) -> dict:
     return {
         "intro": intro[0] if intro else None,
         "latest_resources": RESOURCES.objects(is_staff(user), user=user),
-        "upcoming_activities": UPCOMING.objects(None, today=today),
-        "recent_activities": RECENT.objects(None, today=today),
+        "upcoming_activities": EXCHANGES.objects(True, today=today, upcoming=True),
+        "recent_activities": EXCHANGES.objects(False, today=today, upcoming=False),
         "featured_partners": PARTNERS.objects(None),
         "key_figures": figures.key_figures(),
     }
