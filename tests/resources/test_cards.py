@@ -141,3 +141,22 @@ def test_a_theme_named_in_one_language_shows_that_name_with_its_language(client)
     factories.ResourceFactory(title_en="Fenced", title_ru="Ограда").themes.add(theme)
     html = card(page(client, "resources:list", "ru"), "Ограда")
     assert '<li lang="en">Border security</li>' in html
+
+
+def test_the_list_builds_its_cards_in_one_tag_as_card_by_card():
+    from resources.templatetags.resource_tags import resource_card, resource_cards
+
+    resources = [
+        factories.ResourceFactory(title_en="First <one>"),
+        factories.ResourceFactory(title_en="Second", access=Access.MISSIONS),
+    ]
+    attach_listed_themes(resources)
+    with translation.override("en"):
+        cards = resource_cards(resources, show_themes=True, show_summary=True)
+        one_by_one = [
+            resource_card(resource, show_themes=True, show_summary=True)
+            for resource in resources
+        ]
+    assert cards == "".join(one_by_one)
+    assert cards.count('<article class="card">') == 2
+    assert "First &lt;one&gt;" in cards

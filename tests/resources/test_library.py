@@ -628,3 +628,31 @@ def test_the_detail_runs_a_fixed_number_of_queries(
         with django_assert_max_num_queries(8):
             response = client.get(detail(resource))
         assert response.status_code == 200
+
+
+def test_a_search_counts_what_each_reader_may_see_staff_first(as_user, collection):
+    # A text search counts its facets from the view's base queryset, which is a
+    # copy of one built per process for staff and one for everyone else: a
+    # visitor right after an editor must not get the editor's.
+    editor = as_user("editor")
+    seen = facet_counts(editor.get(library(editor, q="e")))
+    assert seen["access"].get("staff") == 1
+    visitor = as_user("anonymous")
+    counts = facet_counts(visitor.get(library(visitor, q="e")))
+    assert "staff" not in counts["access"]
+    assert "secret-theme" not in counts["theme"]
+    assert "draft-theme" not in counts["theme"]
+
+
+def test_the_lists_base_queryset_is_a_fresh_copy_per_request(db):
+    from django.contrib.auth.models import AnonymousUser
+
+    from resources.views import _visible_base
+
+    visitor = AnonymousUser()
+    first, second = _visible_base(visitor), _visible_base(visitor)
+    assert first is not second
+    list(first)  # evaluating one leaves the next request's copy unevaluated
+    assert _visible_base(visitor)._result_cache is None
+    staff = factories.UserFactory(is_staff=True)
+    assert str(_visible_base(staff).query) != str(first.query)
