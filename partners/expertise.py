@@ -15,7 +15,13 @@ from portal.publishing import Status
 from portal.taxonomy.models import Region, Theme
 
 from .models import Partner
-from .profile import CountryName, Exchange, activity_model, prepare_exchanges
+from .profile import (
+    CountryName,
+    Exchange,
+    activity_model,
+    prepare_exchanges,
+    translated_property,
+)
 
 # Exchanges listed per partner.
 EXCHANGES_PER_MATCH = 3
@@ -83,14 +89,14 @@ class RegionName:
     """A region as lists show it: its name, read as the model reads it."""
 
     __slots__ = ("name_ru", "name_en")
-    name = Region.name
+    name = translated_property(lambda: Region, "name")
 
     def __init__(self, name_ru: str | None, name_en: str | None):
         self.name_ru, self.name_en = name_ru, name_en
 
 
 class Offer:
-    """A partner as a "find expertise" result shows it (``expertise_result``):
+    """A partner as a "find expertise" result shows it (``expertise_results``):
     the ranking's columns rather than a Partner, its Country and its Region
     (20 µs for each of twenty).
 

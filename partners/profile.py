@@ -8,8 +8,12 @@ from one request to the next.
 
 from __future__ import annotations
 
+import functools
+
 from django.apps import apps
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.utils import translation
+from modeltranslation.fields import NONE
 
 from portal.accounts.models import can_see_restricted
 from portal.compiled import CompiledQuery
@@ -73,13 +77,40 @@ def resource_model():
     return apps.get_model("resources", "Resource")
 
 
-def _translated(model, field: str) -> property:
+@functools.cache
+def _undefined(model, field: str):
+    """What ``model``'s translated ``field`` takes for "not filled" (its
+    descriptor's ``fallback_undefined``, else the field's default)."""
+    descriptor = getattr(model, field)
+    if descriptor.fallback_undefined is NONE:
+        return descriptor.field.get_default()
+    return descriptor.fallback_undefined
+
+
+def shown_text(model, obj, field: str, language: str):
+    """``field`` of ``obj`` (a ``model`` or an object with its ``<field>_<code>``
+    values) as ``model``'s translated field reads it on a page in ``language``.
+
+    Lists read dozens of names and titles: the common case (filled in the page's
+    language, which the descriptor reads first) returns it after one attribute
+    read; any other goes through the descriptor itself (its fallbacks).
+    """
+    value = getattr(obj, f"{field}_{language}", None)
+    if value and value != _undefined(model, field):
+        return value
+    return getattr(model, field).__get__(obj, type(obj))
+
+
+def translated_property(model, field: str) -> property:
     """``field`` read as ``model()``'s instances read it, through its translated
     field's own descriptor (modeltranslation's): in the active language, else in
     the one it falls back to. On an object with the ``<field>_<code>`` values."""
 
+    # Looked up once: ``model`` is a callable (see ``activity_model``).
+    model = functools.cache(model)
+
     def read(self) -> str:
-        return getattr(model(), field).__get__(self, type(self))
+        return shown_text(model(), self, field, translation.get_language())
 
     return property(read)
 
@@ -89,7 +120,7 @@ class CountryName:
     its name, read through the model's translated field (the same fallback)."""
 
     __slots__ = ("name_ru", "name_en")
-    name = Country.name
+    name = translated_property(lambda: Country, "name")
 
     def __init__(self, name_ru: str | None, name_en: str | None):
         self.name_ru, self.name_en = name_ru, name_en
@@ -97,7 +128,7 @@ class CountryName:
 
 class Exchange:
     """An activity as the exchange lists show it (``exchange_table``,
-    ``expertise_result``): the columns they read, not a model instance.
+    ``expertise_results``): the columns they read, not a model instance.
 
     Building an Activity costs 10 µs and its host country 4 more, and the two
     pages list up to sixty. ``title`` and ``city`` are read through the
@@ -115,8 +146,8 @@ class Exchange:
         "kind_label",
         "format_label",
     )
-    title = _translated(activity_model, "title")
-    city = _translated(activity_model, "city")
+    title = translated_property(activity_model, "title")
+    city = translated_property(activity_model, "city")
 
     def __init__(self, **values):
         for name, value in values.items():
@@ -132,6 +163,18 @@ class Exchange:
         return str(dict(choices).get(self.status, self.status))
 
 
+class ThemeName:
+    """A theme as a partner's page lists it (``theme_links``): its slug and its
+    name, read through the model's translated field (the same fallback), rather
+    than a Theme instance."""
+
+    __slots__ = ("slug", "name_ru", "name_en")
+    name = translated_property(lambda: Theme, "name")
+
+    def __init__(self, slug: str, name_ru: str | None, name_en: str | None):
+        self.slug, self.name_ru, self.name_en = slug, name_ru, name_en
+
+
 def _themes(*, partner):
     offered = Partner.offers.through.objects.filter(
         partner_id=partner, theme_id=OuterRef("pk")
@@ -140,19 +183,38 @@ def _themes(*, partner):
         partner_id=partner, theme_id=OuterRef("pk")
     )
     return (
-        Theme.objects.only("slug", "name_ru", "name_en")
-        .annotate(offered=Exists(offered), sought=Exists(sought))
+        Theme.objects.annotate(offered=Exists(offered), sought=Exists(sought))
         .filter(Q(offered=True) | Q(sought=True))
+        .values_list("slug", "name_ru", "name_en", "offered", "sought")
     )
 
 
 PARTNER_THEMES = CompiledQuery(_themes, params=("partner",))
 
 
-def partner_themes(partner: Partner) -> tuple[list[Theme], list[Theme]]:
+def partner_themes(partner: Partner) -> tuple[list[ThemeName], list[ThemeName]]:
     """The themes a partner offers and those it seeks, in one query."""
-    themes = PARTNER_THEMES.objects((), partner=partner.pk)
-    return [t for t in themes if t.offered], [t for t in themes if t.sought]
+    offers, seeks = [], []
+    for slug, name_ru, name_en, offered, sought in PARTNER_THEMES.rows(
+        (), partner=partner.pk
+    ):
+        theme = ThemeName(slug, name_ru, name_en)
+        if offered:
+            offers.append(theme)
+        if sought:
+            seeks.append(theme)
+    return offers, seeks
+
+
+@functools.lru_cache(maxsize=8)
+def _exchange_labels(language: str | None) -> dict[str, dict[str, str]]:
+    """An activity's kind and format labels by value, in ``language`` (the
+    catalogues do not change while a process runs)."""
+    meta = activity_model()._meta
+    return {
+        field: {value: str(label) for value, label in meta.get_field(field).flatchoices}
+        for field in ("kind", "format")
+    }
 
 
 def prepare_exchanges(rows: list) -> list:
@@ -165,11 +227,7 @@ def prepare_exchanges(rows: list) -> list:
     """
     if not rows:
         return rows
-    meta = activity_model()._meta
-    labels = {
-        field: {value: str(label) for value, label in meta.get_field(field).flatchoices}
-        for field in ("kind", "format")
-    }
+    labels = _exchange_labels(translation.get_language())
     for row in rows:
         row.url = slug_url("programme:activity_detail", row.slug)
         row.kind_label = labels["kind"].get(row.kind, row.kind)

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 
+from portal.taxonomy.models import Country, Region, Theme
 from portal.templatetags.portal_tags import (
     card_heading,
     date_range,
@@ -17,6 +18,9 @@ from portal.templatetags.portal_tags import (
     lang_attr,
     language_badge,
 )
+
+from ..models import Partner
+from ..profile import activity_model, shown_text
 
 register = template.Library()
 
@@ -36,7 +40,8 @@ def _lang(obj, field: str, language: str) -> str:
 
 def _title_link(partner, language: str) -> str:
     """The link to a partner's page, named by its name and acronym."""
-    name, acronym = partner.name, partner.acronym
+    name = shown_text(Partner, partner, "name", language)
+    acronym = shown_text(Partner, partner, "acronym", language)
     title = f"{name} ({acronym})" if acronym and acronym != name else name
     return (
         f'<a href="{escape(partner.get_absolute_url())}"'
@@ -108,52 +113,76 @@ def partner_card(
 
 
 @register.simple_tag
-def expertise_result(partner, theme_slug: str, ledger_url: str) -> SafeString:
-    """A partner offering a theme, in "find expertise": how often it shared it,
-    and its latest exchanges on it (``theme_exchanges``, see ``ExpertiseView``).
+def expertise_results(partners, theme_slug: str, ledger_url: str) -> SafeString:
+    """The partners offering a theme, in "find expertise" (the items of its
+    list): how often each shared it, and its latest exchanges on it
+    (``theme_exchanges``, see ``ExpertiseView``).
 
-    Built in Python for the reason ``partner_card`` is; values escaped the same way.
+    Built in Python for the reason ``partner_card`` is, a page at once: the
+    labels its twenty items repeat are translated once. Values escaped the same
+    way.
     """
     language = translation.get_language()
-    if partner.country_id:
-        place = f" <span>{escape(partner.country.name)}</span>"
-    elif partner.region_id:
-        place = f" <span>{escape(partner.region.name)}</span>"
-    else:
-        place = ""
-    count = partner.exchange_count
-    shared = ngettext(
-        "Shared it in %(counter)s exchange", "Shared it in %(counter)s exchanges", count
-    ) % {"counter": count}
-    html = (
-        '<li class="card expertise-result">\n'
-        f'  <h3 class="card__title">{_title_link(partner, language)}</h3>\n'
-        '  <p class="card__meta"><span class="card__kind">'
-        f"{escape(partner.get_kind_display())}</span>{place}</p>"
-    )
-    if partner.logo:
-        html += _logo(partner)
-    html += f'\n  <p class="expertise-result__count">{escape(shared)}</p>'
-    exchanges = partner.theme_exchanges
-    if exchanges:
-        items = "".join(
-            f'\n    <li><a href="{escape(activity.url)}"'
-            f"{_lang(activity, 'title', language)}>{escape(activity.title)}</a>"
-            f' <span class="muted">· {escape(activity.kind_label)} ·'
-            f" {date_range(activity.start_date, activity.end_date)}</span></li>"
-            for activity in exchanges
+    activity_class = activity_model()
+    kinds: dict[str, str] = {}
+    counts: dict[int, str] = {}
+    more_text = escape(gettext("All its exchanges on this theme"))
+    items = []
+    for partner in partners:
+        if partner.kind not in kinds:
+            kinds[partner.kind] = escape(partner.get_kind_display())
+        count = partner.exchange_count
+        if count not in counts:
+            counts[count] = escape(
+                ngettext(
+                    "Shared it in %(counter)s exchange",
+                    "Shared it in %(counter)s exchanges",
+                    count,
+                )
+                % {"counter": count}
+            )
+        if partner.country_id:
+            name = shown_text(Country, partner.country, "name", language)
+            place = f" <span>{escape(name)}</span>"
+        elif partner.region_id:
+            name = shown_text(Region, partner.region, "name", language)
+            place = f" <span>{escape(name)}</span>"
+        else:
+            place = ""
+        html = (
+            '<li class="card expertise-result">\n'
+            f'  <h3 class="card__title">{_title_link(partner, language)}</h3>\n'
+            '  <p class="card__meta"><span class="card__kind">'
+            f"{kinds[partner.kind]}</span>{place}</p>"
         )
-        html += f'\n  <ul class="link-list expertise-result__exchanges">{items}</ul>'
-        if count > len(exchanges):
-            link = (
-                f"{escape(ledger_url)}?provider={escape(partner.slug)}"
-                f"&amp;theme={escape(theme_slug)}"
+        if partner.logo:
+            html += _logo(partner)
+        html += f'\n  <p class="expertise-result__count">{counts[count]}</p>'
+        exchanges = partner.theme_exchanges
+        if exchanges:
+            listed = "".join(
+                f'\n    <li><a href="{escape(activity.url)}"'
+                f"{_lang(activity, 'title', language)}>"
+                f"{escape(shown_text(activity_class, activity, 'title', language))}"
+                f'</a> <span class="muted">· {escape(activity.kind_label)} ·'
+                f" {date_range(activity.start_date, activity.end_date)}</span></li>"
+                for activity in exchanges
             )
-            text = escape(gettext("All its exchanges on this theme"))
             html += (
-                f'\n  <p class="expertise-result__more"><a href="{link}">{text}</a></p>'
+                f'\n  <ul class="link-list expertise-result__exchanges">{listed}</ul>'
             )
-    return mark_safe(html + "\n</li>")  # noqa: S308 - every value is escaped
+            if count > len(exchanges):
+                link = (
+                    f"{escape(ledger_url)}?provider={escape(partner.slug)}"
+                    f"&amp;theme={escape(theme_slug)}"
+                )
+                html += (
+                    '\n  <p class="expertise-result__more">'
+                    f'<a href="{link}">{more_text}</a></p>'
+                )
+        # As the template's loop laid them out.
+        items.append(f"\n          {html}\n</li>\n        ")
+    return mark_safe("".join(items))  # noqa: S308 - every value is escaped
 
 
 @register.simple_tag
@@ -163,7 +192,8 @@ def theme_links(themes, directory_url: str, parameter: str) -> SafeString:
     language = translation.get_language()
     items = "".join(
         f'<li><a href="{escape(directory_url)}?{escape(parameter)}={escape(theme.slug)}"'
-        f"{_lang(theme, 'name', language)}>{escape(theme.name)}</a></li>"
+        f"{_lang(theme, 'name', language)}>"
+        f"{escape(shown_text(Theme, theme, 'name', language))}</a></li>"
         for theme in themes
     )
     return mark_safe(f'<ul class="tags tags--links">{items}</ul>')  # noqa: S308 - escaped
@@ -178,23 +208,26 @@ def exchange_table(exchanges, caption: str) -> SafeString:
     a partner's page shows two tables of up to ten rows.
     """
     language = translation.get_language()
+    activity_class = activity_model()
     rows = []
     for activity in exchanges:
         draft = draft_badge(activity)
-        city, country = activity.city, activity.host_country
+        city = shown_text(activity_class, activity, "city", language)
+        country = activity.host_country
         place = []
         if city:
             place.append(
                 f"<span{_lang(activity, 'city', language)}>{escape(city)}</span>"
             )
         if country:
-            place.append(escape(country.name))
+            place.append(escape(shown_text(Country, country, "name", language)))
         place = ", ".join(place)
         if activity.format != "in_person":
             place += (" · " if place else "") + escape(activity.format_label)
         rows.append(
             f'\n      <tr>\n        <th scope="row"><a href="{escape(activity.url)}"'
-            f"{_lang(activity, 'title', language)}>{escape(activity.title)}</a>"
+            f"{_lang(activity, 'title', language)}>"
+            f"{escape(shown_text(activity_class, activity, 'title', language))}</a>"
             f"{draft}</th>"
             '\n        <td class="exchanges__dates">'
             f"{date_range(activity.start_date, activity.end_date)}</td>"
@@ -225,17 +258,31 @@ def match_list(partners) -> SafeString:
     themes it matches on."""
     language = translation.get_language()
     items = []
+    # Both lists hold few kinds and few counts: each label translated once.
+    kinds: dict[str, str] = {}
+    counts: dict[int, str] = {}
     for partner in partners:
-        meta = escape(partner.get_kind_display())
+        if partner.kind not in kinds:
+            kinds[partner.kind] = escape(partner.get_kind_display())
+        if partner.matches not in counts:
+            counts[partner.matches] = escape(
+                ngettext(
+                    "%(counter)s matching theme",
+                    "%(counter)s matching themes",
+                    partner.matches,
+                )
+                % {"counter": partner.matches}
+            )
+        meta = kinds[partner.kind]
         if partner.country_id:
-            meta += f" · {escape(partner.country.name)}"
-        matching = ngettext(
-            "%(counter)s matching theme", "%(counter)s matching themes", partner.matches
-        ) % {"counter": partner.matches}
+            country = shown_text(Country, partner.country, "name", language)
+            meta += f" · {escape(country)}"
+        matching = counts[partner.matches]
         items.append(
             f'\n    <li>\n      <a href="{escape(partner.get_absolute_url())}"'
-            f"{_lang(partner, 'name', language)}>{escape(partner.name)}</a>"
-            f'\n      <span class="matches__meta">{meta} · {escape(matching)}</span>'
+            f"{_lang(partner, 'name', language)}>"
+            f"{escape(shown_text(Partner, partner, 'name', language))}</a>"
+            f'\n      <span class="matches__meta">{meta} · {matching}</span>'
             "\n    </li>"
         )
     return mark_safe(f'<ul class="matches">{"".join(items)}\n</ul>')  # noqa: S308 - escaped

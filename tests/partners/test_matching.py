@@ -441,6 +441,14 @@ def test_the_page_shows_at_most_six_of_each(client, needs):
     assert "subject" not in [p.slug for p in response.context["able_to_help"]]
 
 
+def test_each_match_says_on_how_many_themes_it_matches(client, needs):
+    """The labels are worked out once per list: each count keeps its own."""
+    html = client.get(needs.get_absolute_url()).content.decode()
+
+    assert "3 matching themes</span>" in html
+    assert "1 matching theme</span>" in html
+
+
 @pytest.mark.parametrize("language", ["ru", "en"])
 def test_the_page_statement_ranks_as_the_querysets_do(needs, language):
     """partners/matching.py's SQL: the same partners, counts and order (ties A to
