@@ -220,7 +220,7 @@ def filter_query(data, *, drop=("page", "sort", "month")) -> str:
 # --- Photo archive --------------------------------------------------------------------
 
 
-class PhotoFilterSet(django_filters.FilterSet):
+class PhotoFilterSet(KeptFormClassMixin, django_filters.FilterSet):
     year = django_filters.MultipleChoiceFilter(
         label=_("Year"),
         field_name="taken_on__year",

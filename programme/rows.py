@@ -20,7 +20,7 @@ from partners.models import Partner
 from portal.compiled import CompiledQuery, one_of
 from portal.publishing import Status, translated_sort_key
 
-from .models import CARD_FIELDS, Activity, Project
+from .models import CARD_FIELDS, Activity, Photo, Project
 
 
 def translated_columns(*fields: str) -> list[str]:
@@ -314,3 +314,86 @@ def project_names(project: Project, activities: list, *, user) -> dict[str, list
         else:
             names[side].append(row)
     return names
+
+
+# --- Photo archive from plain rows -----------------------------------------------------
+
+# What ``programme_tags.photo_figure`` reads of a photo, as columns of a row; the
+# slug and titles of its activity follow, annotated (``activity_title_ru``...).
+PHOTO_COLUMNS = (
+    "image",
+    "width",
+    "height",
+    *translated_columns("caption", "credit"),
+    "taken_on",
+    "activity_id",
+)
+PHOTO_ACTIVITY_COLUMNS = ("activity_slug", *translated_columns("activity_title"))
+
+
+class ActivityLink(namedtuple("ActivityLink", ("slug", *translated_columns("title")))):
+    """The activity a photo links to: its slug and every language's title."""
+
+    __slots__ = ()
+
+    @property
+    def title(self) -> str:
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return shown_attr(self, "title", language)[0]
+
+
+class StoredImage:
+    """A stored image's name, and its ``url`` as ``FieldFile.url`` gives it."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    @property
+    def url(self) -> str:
+        return Photo._meta.get_field("image").storage.url(self.name)
+
+
+class PhotoCard:
+    """A photo as the archive shows it, built from a plain row (``photo_rows``).
+
+    Twenty-four ``Photo`` instances and their activities cost modeltranslation's
+    hooks and descriptors for a figure that reads a few columns: these carry the
+    same attributes ``photo_figure`` reads, with the same fallback from one
+    language to the other (``caption``, ``credit``, the activity's ``title``).
+    A figure's row, not a model: nothing else of a photo, no save.
+    """
+
+    __slots__ = (*PHOTO_COLUMNS, "activity")
+
+    def __init__(self, row):
+        for name, value in zip(PHOTO_COLUMNS, row, strict=False):
+            setattr(self, name, value)
+        self.image = StoredImage(self.image)
+        link = row[len(PHOTO_COLUMNS) :]
+        self.activity = ActivityLink(*link) if self.activity_id is not None else None
+
+    @property
+    def caption(self) -> str:
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return shown_attr(self, "caption", language)[0]
+
+    @property
+    def credit(self) -> str:
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return shown_attr(self, "credit", language)[0]
+
+
+def photo_rows(queryset) -> QuerySet:
+    """``queryset``'s photos as rows of ``PhotoCard``: ``PHOTO_COLUMNS``, then
+    the slug and titles of their activity (NULL for an archive photo)."""
+    # rewrite(False): plain rows, every language's column named.
+    return (
+        queryset.rewrite(False)
+        .annotate(
+            activity_slug=F("activity__slug"),
+            **related_columns("activity_title", "activity__title"),
+        )
+        .values_list(*PHOTO_COLUMNS, *PHOTO_ACTIVITY_COLUMNS)
+    )

@@ -7,12 +7,14 @@ from urllib.parse import urlencode
 import icalendar
 import pytest
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal.publishing import Status
 from programme.models import ActivityKind
+from programme.month import weekday_names
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -595,3 +597,14 @@ def test_the_calendar_runs_at_most_ten_queries(
         response = client.get(path)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_weekday_headings_are_those_of_any_week(language):
+    """Named once per language (``month.weekday_names``), as each week names them."""
+    week = [datetime.date(2026, 11, 30) + datetime.timedelta(days=n) for n in range(7)]
+    with translation.override(language):
+        assert list(weekday_names()) == [
+            {"short": date_format(day, "D"), "long": date_format(day, "l")}
+            for day in week
+        ]

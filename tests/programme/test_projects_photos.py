@@ -293,3 +293,47 @@ def test_project_and_photo_pages_run_at_most_ten_queries(
         response = client.get(path)
 
     assert response.status_code == 200
+
+
+def test_a_deep_archive_page_is_read_by_offset(client, monkeypatch):
+    """Photos have no slug: from ``DEFERRED_JOIN_FROM`` rows in, a page is read
+    by OFFSET, not by the slugs of its rows (which was a server error)."""
+    monkeypatch.setattr("portal.generic.DEFERRED_JOIN_FROM", 2)
+    for day in range(1, 31):
+        factories.PhotoFactory(
+            activity=None,
+            caption_en=f"Picture {day:02}",
+            taken_on=datetime.date(2024, 1, day),
+        )
+
+    response = client.get(PHOTOS + "?page=2")
+
+    assert response.status_code == 200
+    assert [photo.caption for photo in response.context["object_list"]] == [
+        f"Picture {day:02}" for day in range(6, 0, -1)
+    ]
+
+
+def test_the_archive_falls_back_to_the_other_language(client):
+    """Read as plain rows, a photo still shows the other language's caption,
+    credit and activity title when the page's is empty, marked with ``lang``."""
+    activity = factories.ActivityFactory(
+        slug="only-russian", title_ru="Семинар", title_en=""
+    )
+    factories.PhotoFactory(
+        activity=activity,
+        caption_ru="Открытие",
+        caption_en="",
+        credit_ru="Фотограф",
+        credit_en="",
+        taken_on=datetime.date(2025, 5, 5),
+    )
+
+    for path in (PHOTOS, PHOTOS + "?year=2025"):
+        html = client.get(path).content.decode()
+        assert 'alt="Открытие" lang="ru"' in html
+        assert "Photo: Фотограф" in html
+        assert (
+            'href="/en/programme/activities/only-russian/" lang="ru">Семинар</a>'
+            in html
+        )
