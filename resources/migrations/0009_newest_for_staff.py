@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from portal.migration_operations import AddIndexOnPostgreSQL
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -13,7 +15,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddIndex(
+        # NULLS LAST in an index: PostgreSQL only (SQLite, the demo, has none).
+        AddIndexOnPostgreSQL(
             model_name="resource",
             index=models.Index(
                 models.OrderBy(
