@@ -15,27 +15,18 @@ from portal.templatetags.portal_tags import (
     card_heading,
     date_range,
     draft_badge,
-    lang_attr,
+    lang_attr_in,
     language_badge,
 )
+from portal.translated import shown_text
 
 from ..models import Partner
-from ..profile import activity_model, shown_text
+from ..profile import activity_model
 
 register = template.Library()
 
 # A card's summary is cut after this many words.
 SUMMARY_WORDS = 30
-
-
-def _lang(obj, field: str, language: str) -> str:
-    """``lang_attr(obj, field)`` for a page in ``language``, its common case
-    first (the field is filled in that language), as ``lang_attr`` checks it: a
-    list asks for dozens, and reading the active language costs as much again."""
-    value = getattr(obj, f"{field}_{language}", None)
-    if value is not None and value.strip():
-        return ""
-    return lang_attr(obj, field)
 
 
 def _title_link(partner, language: str) -> str:
@@ -45,7 +36,7 @@ def _title_link(partner, language: str) -> str:
     title = f"{name} ({acronym})" if acronym and acronym != name else name
     return (
         f'<a href="{escape(partner.get_absolute_url())}"'
-        f"{_lang(partner, 'name', language)}>{escape(title)}</a>"
+        f"{lang_attr_in(partner, 'name', language)}>{escape(title)}</a>"
     )
 
 
@@ -89,14 +80,14 @@ def partner_card(
     if summary:
         shown = Truncator(summary).words(SUMMARY_WORDS, truncate=" …")
         html += (
-            f'\n  <p class="card__summary"{_lang(partner, "summary", language)}>'
+            f'\n  <p class="card__summary"{lang_attr_in(partner, "summary", language)}>'
             f"{escape(shown)}</p>"
         )
     themes = partner.listed_offers if show_themes else ()
     if themes:
         label_id = f"offers-{partner.pk}"
         items = "".join(
-            f"<li{_lang(theme, 'name', language)}>{escape(theme.name)}</li>"
+            f"<li{lang_attr_in(theme, 'name', language)}>{escape(theme.name)}</li>"
             for theme in themes
         )
         # gettext outside the f-strings: makemessages does not look inside them.
@@ -162,7 +153,7 @@ def expertise_results(partners, theme_slug: str, ledger_url: str) -> SafeString:
         if exchanges:
             listed = "".join(
                 f'\n    <li><a href="{escape(activity.url)}"'
-                f"{_lang(activity, 'title', language)}>"
+                f"{lang_attr_in(activity, 'title', language)}>"
                 f"{escape(shown_text(activity_class, activity, 'title', language))}"
                 f'</a> <span class="muted">· {escape(activity.kind_label)} ·'
                 f" {date_range(activity.start_date, activity.end_date)}</span></li>"
@@ -192,7 +183,7 @@ def theme_links(themes, directory_url: str, parameter: str) -> SafeString:
     language = translation.get_language()
     items = "".join(
         f'<li><a href="{escape(directory_url)}?{escape(parameter)}={escape(theme.slug)}"'
-        f"{_lang(theme, 'name', language)}>"
+        f"{lang_attr_in(theme, 'name', language)}>"
         f"{escape(shown_text(Theme, theme, 'name', language))}</a></li>"
         for theme in themes
     )
@@ -217,7 +208,7 @@ def exchange_table(exchanges, caption: str) -> SafeString:
         place = []
         if city:
             place.append(
-                f"<span{_lang(activity, 'city', language)}>{escape(city)}</span>"
+                f"<span{lang_attr_in(activity, 'city', language)}>{escape(city)}</span>"
             )
         if country:
             place.append(escape(shown_text(Country, country, "name", language)))
@@ -226,7 +217,7 @@ def exchange_table(exchanges, caption: str) -> SafeString:
             place += (" · " if place else "") + escape(activity.format_label)
         rows.append(
             f'\n      <tr>\n        <th scope="row"><a href="{escape(activity.url)}"'
-            f"{_lang(activity, 'title', language)}>"
+            f"{lang_attr_in(activity, 'title', language)}>"
             f"{escape(shown_text(activity_class, activity, 'title', language))}</a>"
             f"{draft}</th>"
             '\n        <td class="exchanges__dates">'
@@ -280,7 +271,7 @@ def match_list(partners) -> SafeString:
         matching = counts[partner.matches]
         items.append(
             f'\n    <li>\n      <a href="{escape(partner.get_absolute_url())}"'
-            f"{_lang(partner, 'name', language)}>"
+            f"{lang_attr_in(partner, 'name', language)}>"
             f"{escape(shown_text(Partner, partner, 'name', language))}</a>"
             f'\n      <span class="matches__meta">{meta} · {matching}</span>'
             "\n    </li>"

@@ -176,26 +176,31 @@ def shown_language(obj, field: str) -> str:
     return current
 
 
-@register.simple_tag
-def lang_attr(obj, field: str = "title") -> SafeString:
-    """`` lang="xx"`` when the field is shown in another language than the page's.
+def lang_attr_in(obj, field: str, language: str) -> SafeString:
+    """``lang_attr`` on a page in ``language``: a list names dozens of items,
+    and passes the page's language once rather than reading it for each.
 
-    Called for every title and name of a list: the common case (the field is
-    filled in the page's language) returns after one attribute read.
+    The common case (the field is filled in that language) returns after one
+    attribute read.
     """
     if obj is None:
         return NO_ATTRIBUTE
-    current = translation.get_language()
-    value = getattr(obj, f"{field}_{current}", None)
+    value = getattr(obj, f"{field}_{language}", None)
     if value is not None and value.strip():
         return NO_ATTRIBUTE
     field = _field(obj, field)
     if not hasattr(obj, f"{field}_{settings.LANGUAGE_CODE}"):
         return NO_ATTRIBUTE
     code = shown_language(obj, field)
-    if code == current:
+    if code == language:
         return NO_ATTRIBUTE
     return format_html(' lang="{}"', code)
+
+
+@register.simple_tag
+def lang_attr(obj, field: str = "title") -> SafeString:
+    """`` lang="xx"`` when the field is shown in another language than the page's."""
+    return lang_attr_in(obj, field, translation.get_language())
 
 
 @functools.lru_cache(maxsize=4096)

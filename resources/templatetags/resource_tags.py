@@ -17,10 +17,11 @@ from portal.templatetags.portal_tags import (
     card_heading,
     date_range,
     draft_badge,
-    lang_attr,
+    lang_attr_in,
     render_language_badge,
 )
-from resources.models import ResourceKind
+from portal.translated import shown_text
+from resources.models import Resource, ResourceKind
 
 register = template.Library()
 
@@ -64,15 +65,6 @@ def _card_labels(language: str) -> tuple[dict[str, str], str]:
     return memoised(f"resource-card:labels:{language}", build)
 
 
-def _shown(obj, field: str, language: str) -> str:
-    """``obj.<field>`` as modeltranslation gives it, without its descriptor in
-    the common case: the page's language has the text (its fallback else)."""
-    value = getattr(obj, f"{field}_{language}", None)
-    if value is None or value == "":
-        return getattr(obj, field)
-    return value
-
-
 def _summary_words(text: str) -> str:
     """``Truncator(text).words(SUMMARY_WORDS, truncate=" …")``, without building
     a Truncator for the common summary that is short enough."""
@@ -80,15 +72,6 @@ def _summary_words(text: str) -> str:
     if len(words) <= SUMMARY_WORDS:
         return " ".join(words)
     return Truncator(text).words(SUMMARY_WORDS, truncate=" …")
-
-
-def _lang(obj, field: str, language: str) -> str:
-    """``lang_attr`` without its lookups in the common case: the field is filled
-    in the page's language."""
-    value = getattr(obj, f"{field}_{language}", None)
-    if value is not None and value.strip():
-        return ""
-    return lang_attr(obj, field)
 
 
 @register.simple_tag
@@ -112,8 +95,8 @@ def resource_card(
     parts = [
         '<article class="card">\n',
         f'  <{tag} class="card__title"><a{title_attrs}'
-        f"{_lang(resource, 'title', language)}>"
-        f"{escape(str(_shown(resource, 'title', language)))}</a></{tag}>\n",
+        f"{lang_attr_in(resource, 'title', language)}>"
+        f"{escape(str(shown_text(Resource, resource, 'title', language)))}</a></{tag}>\n",
         '  <p class="card__meta">\n',
         f'    <span class="card__kind">{kind}</span>\n',
     ]
@@ -123,17 +106,19 @@ def resource_card(
     if day:
         parts.append(f"    <span>{date_range(day, None)}</span>\n")
     parts.append("  </p>\n")
-    summary = _shown(resource, "summary", language) if show_summary else ""
+    summary = (
+        shown_text(Resource, resource, "summary", language) if show_summary else ""
+    )
     if summary:
         summary = _summary_words(summary)
         parts.append(
-            f'  <p class="card__summary"{_lang(resource, "summary", language)}>'
+            f'  <p class="card__summary"{lang_attr_in(resource, "summary", language)}>'
             f"{escape(summary)}</p>\n"
         )
     themes = getattr(resource, "listed_themes", ()) if show_themes else ()
     if themes:
         items = "".join(
-            f"<li{_lang(theme, 'name', language)}>{escape(str(theme.name))}</li>"
+            f"<li{lang_attr_in(theme, 'name', language)}>{escape(str(theme.name))}</li>"
             for theme in themes
         )
         parts.append(f'  <ul class="tags" aria-label="{themes_label}">{items}</ul>\n')

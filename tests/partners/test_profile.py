@@ -7,8 +7,9 @@ import pytest
 from django.utils import translation
 
 from partners.models import Partner
-from partners.profile import CountryName, Exchange, ThemeName, shown_text
+from partners.profile import CountryName, Exchange, ThemeName
 from portal.taxonomy.models import Country, Theme
+from portal.translated import shown_text
 from programme.models import Activity
 
 # Filled, empty, blank (which the descriptor does not treat as missing), unset.
