@@ -123,13 +123,14 @@ def limit_named_options(
         counts[name] = {v: n for v, n in options.items() if v in keep}
 
 
-# Between the Russian and the English name of an option in one column (a text
-# read faster than an array of two); no name holds this control character.
-NAME_SEPARATOR = "\x1f"
+# Between the parts of a text read as one column where an array would be read
+# slower (an option's Russian and English names, an activity's facet keys): no
+# name, slug or key holds this control character.
+FIELD_SEPARATOR = "\x1f"
 
 
 def _option_label(facet: str, key, user) -> Subquery:
-    """The Russian and English names (``NAME_SEPARATOR`` between them) of the
+    """The Russian and English names (``FIELD_SEPARATOR`` between them) of the
     partner or project a named facet's ``key`` ("provider:<slug>") stands for,
     if ``user`` may see it; else NULL."""
     model = Partner if NAMED_FACETS[facet] == "partner" else Project
@@ -138,7 +139,7 @@ def _option_label(facet: str, key, user) -> Subquery:
     # CONCAT reads a NULL name as empty, and so does the panel (``_label``).
     names = Func(
         F(f"{field}_ru"),
-        Value(NAME_SEPARATOR),
+        Value(FIELD_SEPARATOR),
         F(f"{field}_en"),
         function="CONCAT",
         output_field=CharField(),
@@ -232,7 +233,7 @@ def _stored_counts(*, user, staff: bool) -> tuple[dict[str, dict[str, int]], Lab
         if name in NAMED_FACETS:
             if names is None:
                 continue  # a draft partner or project: not an option
-            label_ru, _sep, label_en = names.partition(NAME_SEPARATOR)
+            label_ru, _sep, label_en = names.partition(FIELD_SEPARATOR)
             labels[name, value] = (label_ru, label_en)
         counts.setdefault(name, {})[value] = count
     return counts, labels

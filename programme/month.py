@@ -32,7 +32,12 @@ from portal.publishing import Status
 from portal.templatetags.portal_tags import date_range
 
 from .facet_listing import ACTIVITIES
-from .facets import KEYED_FACETS, labelled_rows, limit_named_options
+from .facets import (
+    FIELD_SEPARATOR,
+    KEYED_FACETS,
+    labelled_rows,
+    limit_named_options,
+)
 from .filters import FIRST_YEAR, LAST_YEAR, PAST, UPCOMING
 from .models import Activity, ActivityKind
 from .rows import related_columns, translated_columns
@@ -49,9 +54,6 @@ ENTRY_COLUMNS = (
 )
 ENTRY_ORDER = ("start_date", "end_date", "slug")
 SLUG_MARK = "activity-slug"
-# Between the stored facet keys of an entry, read as one text; no key (a facet
-# name and a slug, code or year) holds this control character.
-KEY_SEPARATOR = "\x1f"
 
 
 def parse_month(value: str | None, today: datetime.date) -> tuple[datetime.date, str]:
@@ -120,7 +122,7 @@ def _entry_rows(queryset, *, keyed: bool) -> QuerySet:
         # each were read 0.3 ms faster so.
         joined = Func(
             F("keys"),
-            Value(KEY_SEPARATOR),
+            Value(FIELD_SEPARATOR),
             function="array_to_string",
             output_field=TextField(),
         )
@@ -241,7 +243,7 @@ def entries(rows) -> list[Entry]:
                 link=SafeString(link),
                 kind=kinds.get(kind, kind),
                 place=SafeString(place),
-                keys=frozenset(keys.split(KEY_SEPARATOR) if keys else ()),
+                keys=frozenset(keys.split(FIELD_SEPARATOR) if keys else ()),
             )
         )
     return result

@@ -120,7 +120,7 @@ def test_the_ranked_counts_name_only_the_partners_a_user_may_see(
         )
         names = {key: names for key, _count, names in rows}
         ru, _sep, en = names[f"provider:{published.slug}"].partition(
-            facets.NAME_SEPARATOR
+            facets.FIELD_SEPARATOR
         )
         assert (ru, en) == (published.name_ru or "", published.name_en or "")
         draft_names = names.get(f"provider:{draft.slug}")
