@@ -117,16 +117,19 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 
 def tune_for_web(config: dict) -> dict:
-    """PostgreSQL session settings for a web page's short queries.
+    """PostgreSQL connection settings for a web page's short queries.
 
     JIT compiling costs more than it saves on them, and so does starting parallel
     workers (tens of ms on a busy two-core server): a page whose query would need
     them has a missing index, not a missing worker.
     """
     if config["ENGINE"] == "django.db.backends.postgresql":
-        config.setdefault("OPTIONS", {})["options"] = (
-            "-c jit=off -c max_parallel_workers_per_gather=0"
-        )
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = "-c jit=off -c max_parallel_workers_per_gather=0"
+        # A statement run a second time on a connection is prepared. Only the
+        # server-binding cursors of ``portal.compiled`` can be: the ORM's own
+        # (client-side binding) never are.
+        options["prepare_threshold"] = 1
     return config
 
 

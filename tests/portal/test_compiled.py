@@ -2,7 +2,9 @@
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from partners.models import Partner
@@ -193,3 +195,70 @@ def test_the_least_recently_used_statements_go_past_the_cap(
             assert rows == expected[offset]
     # 0 was used last, 3 just before it; 1 and 2 went.
     assert [key for key, _language in kept._statements] == [3, 0]
+
+
+SEARCHED = CompiledQuery(
+    lambda *, country, text: (
+        Partner.objects.filter(country_id=country, name_en__contains=text)
+        .order_by("slug")
+        .values_list("slug", flat=True)
+    ),
+    params=("country",),
+)
+
+
+@pytest.mark.parametrize("text", ["50%", "O'Brien", "back\\slash", "%s", "ok"])
+def test_constants_are_written_into_the_sql_exactly(postgres, text):
+    """Values other than the params become literals; quotes, percent signs and
+    placeholders in them are text, not SQL."""
+    country = factories.CountryFactory()
+    factories.PartnerFactory(country=country, slug="hit", name_en=f"x {text} y")
+    factories.PartnerFactory(country=country, slug="miss", name_en="nothing here")
+    with translation.override("en"):
+        assert SEARCHED.rows(text, country=country.pk, text=text) == ["hit"]
+        statement = next(iter(SEARCHED._statements.values()))
+    assert statement.names == ("country",)
+    assert statement.sql.count("%s") == 1
+
+
+def _prepared_statements() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_a_statement_is_prepared_from_its_second_run(postgres, world):
+    """Prepared with its constants in the SQL, so that a kept plan can use
+    partial indexes (``WHERE status = 'published'``); each run's values are
+    still bound anew."""
+    countries, _partners_made = world
+    query = CompiledQuery(
+        lambda *, country: (
+            Partner.objects.published()
+            .filter(country_id=country)
+            .order_by("slug")
+            .values_list("slug", flat=True)
+        ),
+        params=("country",),
+    )
+    first, second = (country.pk for country in countries)
+    assert query.rows(0, country=first) == list(query.build(country=first))
+    statement = next(iter(query._statements.values()))
+    assert "'published'" in statement.sql
+    assert not any("'published'" in sql for sql in _prepared_statements())
+    for country in (second, first, second):
+        assert query.rows(0, country=country) == list(query.build(country=country))
+    prepared = [sql for sql in _prepared_statements() if "partners_partner" in sql]
+    assert len(prepared) == 1
+    assert "'published'" in prepared[0]
+    assert "$1" in prepared[0]
+
+
+def test_compiled_statements_are_counted_as_queries(postgres, world):
+    countries, _partners_made = world
+    with CaptureQueriesContext(connection) as queries:
+        PARTNER_COUNT.count(
+            True, country=countries[0].pk, kinds=["academia"], published_only=True
+        )
+    assert len(queries) == 1
+    assert "COUNT(*)" in queries[0]["sql"]
