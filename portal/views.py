@@ -39,7 +39,12 @@ def figures_page(request):
     """
     programme = figures.programme_figures()
     items = [
-        {"chart": chart, "svg": charts.render(chart), "legend": charts.legend(chart)}
+        {
+            "chart": chart,
+            "svg": charts.render(chart),
+            "legend": charts.legend_items(chart),
+            "table": charts.data_table(chart),
+        }
         for chart in programme.charts.values()
     ]
     return render(

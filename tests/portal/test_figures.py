@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from partners.models import Partner
 from portal import charts, facet_counts, figure_counts, figures
+from portal.figures.shapes import Chart, Series, Table
 from portal.publishing import Status
 from programme.models import ActivityKind
 from resources.models import Access
@@ -621,6 +622,37 @@ def test_every_chart_svg_parses_as_xml(programme):
         result = figures.compute_figures()
         for chart in result.charts.values():
             parse_xml(str(charts.render(chart)))
+
+
+def test_each_data_table_holds_its_chart_s_table(programme):
+    with translation.override("ru"):
+        for chart in figures.compute_figures().charts.values():
+            root = parse_xml(str(charts.data_table(chart)))
+            assert root.find("caption").get("id") == f"{chart.slug}-caption"
+            assert root.find("caption").text == chart.table.caption
+            header = [th.text for th in root.iter("th") if th.get("scope") == "col"]
+            assert header == [str(column) for column in chart.table.columns]
+            rows = [
+                (row.find("th").text, [td.text for td in row.findall("td")])
+                for row in root.find("tbody")
+            ]
+            assert rows == chart.table.display_rows
+
+
+def test_legend_entries_escape_their_labels():
+    chart = Chart(
+        slug="x",
+        kind="bars",
+        title="t",
+        summary="s",
+        note="n",
+        table=Table(caption="c", columns=["a"], rows=[]),
+        series=[Series("k", "<b>Bold</b> & co", 0), Series("u", "Plain", -1)],
+    )
+    items = parse_xml(f"<ul>{charts.legend_items(chart)}</ul>")
+    assert ["".join(item.itertext()) for item in items] == ["<b>Bold</b> & co", "Plain"]
+    assert [item.find("svg").get("aria-hidden") for item in items] == ["true"] * 2
+    assert items[1].find("svg/rect").get("fill") == charts.UNSPECIFIED_COLOUR
 
 
 def test_palette_text_and_outlines_keep_their_contrast():
