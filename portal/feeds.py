@@ -9,6 +9,10 @@ summary only. Links are absolute, on the same host as the canonical links.
 
 from __future__ import annotations
 
+import datetime
+import functools
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
@@ -16,44 +20,129 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from portal.taxonomy.models import Theme
+from portal.compiled import CompiledQuery, one_of
+from portal.links import slug_url
 from programme.models import Activity
 from resources.models import Access, Resource
 
 ITEMS = 30
-# The columns an item shows; the rest (documents, outcomes...) stays in the table.
-SHOWN = ("slug", "published_at", "updated_at", "title", "summary")
-RESOURCE_FIELDS = (*SHOWN, "access", "body")
-ACTIVITY_FIELDS = (*SHOWN, "start_date", "end_date", "city", "host_country__name")
+CODES = tuple(code for code, _name in settings.LANGUAGES)
 
 
-def with_theme_names(queryset, related_name: str) -> list:
-    """The items, each with its themes' names in ``theme_names``, in one query.
+@dataclass(slots=True)
+class FeedItem:
+    """What a feed says of one resource or activity."""
 
-    Plain rows, in the themes' order, rather than ``item.themes.all()``:
-    prefetching builds a queryset per item and a model per theme, which cost
-    more than the query. A name missing in the active language falls back to the
-    other's, as modeltranslation's fields do.
-    """
-    items = list(queryset)
-    names: dict[int, list[str]] = {item.pk: [] for item in items}
-    active = f"name_{translation.get_language()}"
-    other = "name_en" if active == "name_ru" else "name_ru"
-    rows = Theme.objects.filter(**{f"{related_name}__in": list(names)}).values_list(
-        related_name, active, other
+    pk: int
+    link: str
+    title: str
+    description: str
+    published_at: datetime.datetime
+    updated_at: datetime.datetime
+    categories: list[str]
+
+
+def _columns(*fields: str) -> list[str]:
+    return [f"{field}_{code}" for field in fields for code in CODES]
+
+
+def _shown(row: dict, field: str, language: str) -> str:
+    """``field`` in ``language``, else in the other language (modeltranslation's
+    fallback for these models), else empty."""
+    order = (language, *(code for code in CODES if code != language))
+    return next(
+        (row[f"{field}_{code}"] for code in order if row[f"{field}_{code}"]), ""
     )
-    for pk, name, fallback in rows:
-        names[pk].append(name or fallback)
-    for item in items:
-        item.theme_names = names[item.pk]
-    return items
+
+
+# The newest thirty a visitor may see, as the lists read them; their themes.
+RESOURCE_COLUMNS = (
+    "pk",
+    "slug",
+    "published_at",
+    "updated_at",
+    "access",
+    *_columns("title", "summary", "body"),
+)
+RESOURCE_ROWS = CompiledQuery(
+    lambda: (
+        Resource.objects.visible_to(AnonymousUser())
+        .order_by("-published_at", "-pk")
+        .values_list(*RESOURCE_COLUMNS)[:ITEMS]
+    )
+)
+ACTIVITY_COLUMNS = (
+    "pk",
+    "slug",
+    "published_at",
+    "updated_at",
+    "start_date",
+    "end_date",
+    *_columns("title", "summary", "city", "host_country__name"),
+)
+ACTIVITY_ROWS = CompiledQuery(
+    lambda: (
+        Activity.objects.published()
+        .order_by("-published_at", "-pk")
+        .values_list(*ACTIVITY_COLUMNS)[:ITEMS]
+    )
+)
+RESOURCE_THEMES = CompiledQuery(
+    lambda *, items: (
+        Resource.themes.through.objects.filter(one_of("resource_id", items))
+        .order_by("theme__order", "theme__slug")
+        .values_list("resource_id", *(f"theme__name_{code}" for code in CODES))
+    ),
+    params=("items",),
+)
+ACTIVITY_THEMES = CompiledQuery(
+    lambda *, items: (
+        Activity.themes.through.objects.filter(one_of("activity_id", items))
+        .order_by("theme__order", "theme__slug")
+        .values_list("activity_id", *(f"theme__name_{code}" for code in CODES))
+    ),
+    params=("items",),
+)
+
+
+def _rows(query: CompiledQuery, columns: tuple[str, ...]) -> list[dict]:
+    return [dict(zip(columns, row, strict=True)) for row in query.rows(None)]
+
+
+def _theme_names(query: CompiledQuery, items: list[FeedItem], language: str) -> None:
+    """Each item's themes' names, in the themes' order, as its ``categories``."""
+    by_pk = {item.pk: item for item in items}
+    names = [f"name_{code}" for code in CODES]
+    for pk, *localised in query.rows(None, items=list(by_pk)):
+        by_pk[pk].categories.append(
+            _shown(dict(zip(names, localised, strict=True)), "name", language)
+        )
+
+
+@functools.lru_cache(maxsize=1024)
+def _day(day: datetime.date, language: str) -> str:
+    # A feed writes sixty dates in words, tens of microseconds each, and the same
+    # ones on every request (``language`` keys the cache).
+    return date_format(day)
 
 
 def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
+
+
+def _item(row: dict, viewname: str, language: str, description: str) -> FeedItem:
+    return FeedItem(
+        pk=row["pk"],
+        link=absolute(slug_url(viewname, row["slug"])),
+        title=_shown(row, "title", language),
+        description=description,
+        published_at=row["published_at"],
+        updated_at=row["updated_at"],
+        categories=[],
+    )
 
 
 class _PortalFeed(Feed):
@@ -79,21 +168,24 @@ class _PortalFeed(Feed):
     def author_name(self) -> str:
         return _("UN Counter-Terrorism Centre")
 
-    def item_link(self, item) -> str:
-        return absolute(item.get_absolute_url())
+    def item_link(self, item: FeedItem) -> str:
+        return item.link
 
-    def item_pubdate(self, item):
+    def item_pubdate(self, item: FeedItem):
         return item.published_at
 
-    def item_updateddate(self, item):
+    def item_updateddate(self, item: FeedItem):
         return item.updated_at
 
-    def item_categories(self, item) -> list[str]:
-        return item.theme_names
+    def item_categories(self, item: FeedItem) -> list[str]:
+        return item.categories
 
-    def item_title(self, item) -> str:
+    def item_title(self, item: FeedItem) -> str:
         # The feed generator escapes; Django's default would escape twice.
         return item.title
+
+    def item_description(self, item: FeedItem) -> str:
+        return item.description
 
 
 class ResourcesFeed(_PortalFeed):
@@ -109,24 +201,23 @@ class ResourcesFeed(_PortalFeed):
             "materials of the South-South cooperation programme."
         )
 
-    def items(self):
-        resources = (
-            Resource.objects.visible_to(AnonymousUser())
-            .only(*RESOURCE_FIELDS)
-            .order_by("-published_at", "-pk")
+    def items(self) -> list[FeedItem]:
+        language = translation.get_language()
+        missions_note = _(
+            "The full text and documents are open to mission members and staff."
         )
-        return with_theme_names(resources[:ITEMS], "resources")
-
-    def item_description(self, item) -> str:
-        summary = format_html("<p>{}</p>", item.summary) if item.summary else ""
-        if item.access != Access.PUBLIC:
-            # A ``missions`` resource: its body is for mission members and staff.
-            note = format_html(
-                "<p>{}</p>",
-                _("The full text and documents are open to mission members and staff."),
-            )
-            return f"{summary}{note}"
-        return f"{summary}{item.body or ''}"
+        items = []
+        for row in _rows(RESOURCE_ROWS, RESOURCE_COLUMNS):
+            summary = _shown(row, "summary", language)
+            description = f"<p>{escape(summary)}</p>" if summary else ""
+            if row["access"] != Access.PUBLIC:
+                # A ``missions`` resource: its body is for mission members and staff.
+                description += f"<p>{escape(missions_note)}</p>"
+            else:
+                description += _shown(row, "body", language)
+            items.append(_item(row, "resources:detail", language, description))
+        _theme_names(RESOURCE_THEMES, items, language)
+        return items
 
 
 class ResourcesAtomFeed(ResourcesFeed):
@@ -152,27 +243,28 @@ class ActivitiesFeed(_PortalFeed):
             "South-South cooperation programme, as they are announced."
         )
 
-    def items(self):
-        activities = (
-            Activity.objects.published()
-            .select_related("host_country")
-            .only(*ACTIVITY_FIELDS)
-            .order_by("-published_at", "-pk")
-        )
-        return with_theme_names(activities[:ITEMS], "activities")
-
-    def item_description(self, item) -> str:
-        dates = date_format(item.start_date)
-        if item.end_date != item.start_date:
-            dates = f"{dates} – {date_format(item.end_date)}"
-        place = ", ".join(
-            part
-            for part in (item.city, item.host_country.name if item.host_country else "")
-            if part
-        )
-        details = f"{dates} · {place}" if place else dates
-        summary = format_html("<p>{}</p>", item.summary) if item.summary else ""
-        return f"{summary}{format_html('<p>{}</p>', details)}"
+    def items(self) -> list[FeedItem]:
+        language = translation.get_language()
+        items = []
+        for row in _rows(ACTIVITY_ROWS, ACTIVITY_COLUMNS):
+            dates = _day(row["start_date"], language)
+            if row["end_date"] != row["start_date"]:
+                dates = f"{dates} – {_day(row['end_date'], language)}"
+            place = ", ".join(
+                part
+                for part in (
+                    _shown(row, "city", language),
+                    _shown(row, "host_country__name", language),
+                )
+                if part
+            )
+            details = f"{dates} · {place}" if place else dates
+            summary = _shown(row, "summary", language)
+            description = f"<p>{escape(summary)}</p>" if summary else ""
+            description += f"<p>{escape(details)}</p>"
+            items.append(_item(row, "programme:activity_detail", language, description))
+        _theme_names(ACTIVITY_THEMES, items, language)
+        return items
 
 
 class ActivitiesAtomFeed(ActivitiesFeed):
