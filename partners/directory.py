@@ -5,28 +5,43 @@ unfiltered pages, with statements compiled once per process
 from __future__ import annotations
 
 from django.db.models import F, QuerySet
+from django.utils import translation
 
 from portal.compiled import CompiledQuery, one_of
 from portal.taxonomy.models import Theme
 
-from .models import Partner
-from .profile import audience
+from .models import CARD_FIELDS, Partner
+from .profile import CountryName, ThemeName, audience
+
+# The directory's queryset per audience and language (see ``directory_queryset``).
+_DIRECTORIES: dict[tuple, QuerySet] = {}
 
 
 def directory_queryset(user) -> QuerySet:
-    """The directory: the partners ``user`` may see, A to Z."""
-    return Partner.objects.visible_to(user).for_directory().alphabetical()
+    """The directory: the partners ``user`` may see, A to Z.
+
+    A copy of one built once per audience and language: each page asks for it
+    (its filters apply to it), and building it anew (the translated columns and
+    sort key) cost 0.4 ms, though the unfiltered pages read theirs from
+    ``DIRECTORY_PAGE``. Never run itself, it holds no rows.
+    """
+    key = (audience(user), translation.get_language())
+    queryset = _DIRECTORIES.get(key)
+    if queryset is None:
+        queryset = Partner.objects.visible_to(user).for_directory().alphabetical()
+        _DIRECTORIES[key] = queryset
+    return queryset.all()
 
 
 def _offers(*, partners):
-    # Themes, each with the partner offering it: one instance per row, not a
-    # link and its theme (the instances cost more than the query).
+    # Themes, each with the partner offering it: rows, not Theme instances (a
+    # page's five dozen cost more than the query).
     return (
-        Theme.objects.only("name_ru", "name_en")
-        .annotate(offered_to=F("offered_by__id"))
+        Theme.objects.annotate(offered_to=F("offered_by__id"))
         .filter(one_of("offered_to", partners))
         # The themes' own order (Theme.Meta.ordering), as a prefetch gives it.
         .order_by("order", "slug")
+        .values_list("offered_to", "slug", "name_ru", "name_en")
     )
 
 
@@ -34,47 +49,95 @@ LISTED_OFFERS = CompiledQuery(_offers, params=("partners",))
 
 
 def attach_listed_offers(partners: list[Partner]) -> None:
-    """Set ``listed_offers`` on each partner: the themes it offers, in one query.
+    """Set ``listed_offers`` on each partner: the themes it offers (``ThemeName``),
+    in one query.
 
     A plain list, not ``partner.offers.all``: prefetching into the manager builds
     a queryset per partner, which cost more than the query itself.
     """
     offers = {partner.pk: [] for partner in partners}
     if partners:
-        for theme in LISTED_OFFERS.objects((), partners=list(offers)):
-            offers[theme.offered_to].append(theme)
+        for partner, slug, name_ru, name_en in LISTED_OFFERS.rows(
+            (), partners=list(offers)
+        ):
+            offers[partner].append(ThemeName(slug, name_ru, name_en))
     for partner in partners:
         partner.listed_offers = offers[partner.pk]
 
 
+# The columns of a card (``Listed``): the partner's, then its country's.
+LISTED_FIELDS = (
+    "pk",
+    "country_id",
+    *(name for name in CARD_FIELDS if not name.startswith("country__")),
+)
+LISTED_COUNTRY_FIELDS = ("country__name_ru", "country__name_en")
+
+
+class Listed:
+    """A partner as a directory card shows it (``partner_card``): its card's
+    columns rather than a Partner and its Country (0.6 ms for a page of two
+    dozen).
+
+    Its texts, logo, kind label, address, status and languages are the model's
+    own (descriptors and methods: the same fallback, the same storage);
+    ``listed_offers``: see ``attach_listed_offers``.
+    """
+
+    name = Partner.name
+    acronym = Partner.acronym
+    summary = Partner.summary
+    logo = Partner.logo
+    is_published = Partner.is_published
+    required_translated_fields = Partner.required_translated_fields
+    complete_languages = Partner.complete_languages
+    get_kind_display = Partner.get_kind_display
+    get_absolute_url = Partner.get_absolute_url
+
+    def __init__(self, row: tuple):
+        fields = len(LISTED_FIELDS)
+        # The model's descriptors read and cache their values in __dict__.
+        self.__dict__.update(zip(LISTED_FIELDS, row[:fields], strict=True))
+        self.country = None
+        if self.country_id is not None:
+            self.country = CountryName(*row[fields:])
+
+    def get_status_display(self) -> str:
+        # As Partner.get_status_display(): only drafts ask (staff's lists).
+        choices = Partner._meta.get_field("status").flatchoices
+        return str(dict(choices).get(self.status, self.status))
+
+
 # A page's bounds and the audience shape the SQL (LIMIT and OFFSET are not
-# parameters).
+# parameters). Rows, for ``Listed``.
 DIRECTORY_PAGE = CompiledQuery(
-    lambda *, user, start, top: directory_queryset(user)[start:top]
+    lambda *, user, start, top: directory_queryset(user).values_list(
+        *LISTED_FIELDS, *LISTED_COUNTRY_FIELDS
+    )[start:top]
 )
 
 
 class AtoZ:
     """The unfiltered directory as its paginator reads it: a page (a slice) of
-    ``directory_queryset(user)`` from a statement compiled once per page and
-    audience; anything else, such as the deep pages' key reads
+    ``directory_queryset(user)``, as ``Listed`` cards, from a statement compiled
+    once per page and audience; anything else, such as the deep pages' key reads
     (``portal.generic.CountedPaginator``), from ``queryset``, the same rows as
-    the view's filter set gives them."""
+    the view's filter set gives them (as partners)."""
 
     def __init__(self, queryset: QuerySet, user, per_page: int):
         self.queryset = queryset
         self.user = user
         self.per_page = per_page
 
-    def __getitem__(self, page: slice) -> list[Partner]:
+    def __getitem__(self, page: slice) -> list[Listed]:
         # Compiled per page with a page's length: the last one is shorter only
         # because the rows run out.
         start = page.start or 0
         top = start + self.per_page
-        rows = DIRECTORY_PAGE.objects(
+        rows = DIRECTORY_PAGE.rows(
             (audience(self.user), start, top), user=self.user, start=start, top=top
         )
-        return rows[: page.stop - start]
+        return [Listed(row) for row in rows[: page.stop - start]]
 
     def __getattr__(self, name: str):
         return getattr(self.queryset, name)

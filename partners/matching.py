@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models.sql import Query
 from django.utils import translation
 
+from portal.compiled import CompiledSQL, Param
 from portal.publishing import Status, translated_sort_key
 
 from .models import Partner
@@ -109,7 +110,7 @@ HALVES = (
     ),
 )
 # The partner's id, in the parameters until a page gives it.
-PARTNER = None
+PARTNER = Param("partner")
 
 
 def _name_order(language: str) -> tuple[str, list]:
@@ -172,12 +173,12 @@ def _postgresql_statement(language: str) -> tuple[str, tuple]:
 
 
 @functools.lru_cache(maxsize=8)
-def _statements(language: str, vendor: str) -> tuple[tuple[str, tuple], ...]:
-    """The statements and their parameters (the partner's id as ``PARTNER``),
-    per language (the names' order) and database."""
+def _statements(language: str, vendor: str) -> tuple[CompiledSQL, ...]:
+    """The statements (the partner's id as ``PARTNER``), per language (the
+    names' order) and database."""
     if vendor == "postgresql":
-        return (_postgresql_statement(language),)
-    return _sqlite_statements(language)
+        return (CompiledSQL(*_postgresql_statement(language)),)
+    return tuple(CompiledSQL(*part) for part in _sqlite_statements(language))
 
 
 class Match:
@@ -214,10 +215,8 @@ def partner_matches(partner: Partner) -> dict:
     A list is empty when the partner states nothing on its side.
     """
     rows = []
-    with connection.cursor() as cursor:
-        for sql, params in _statements(translation.get_language(), connection.vendor):
-            cursor.execute(sql, [partner.pk if p is PARTNER else p for p in params])
-            rows += cursor.fetchall()
+    for statement in _statements(translation.get_language(), connection.vendor):
+        rows += statement.rows(partner=partner.pk)
     partners = [Match(row) for row in rows]
     return {
         "able_to_help": [p for p in partners if p.helps],

@@ -101,21 +101,41 @@ class PartnerQuerySet(PublishableQuerySet):
         ``partners.directory.attach_listed_offers``."""
         return self.select_related("country").only(*CARD_FIELDS)
 
-    def with_exchange_counts(self) -> PartnerQuerySet:
+    def with_exchange_counts(self, *, staff: bool = True) -> PartnerQuerySet:
         """``exchanges_provided`` and ``exchanges_received``: how many exchanges
-        it provided and received, in any status. Its size, cheaply."""
+        it provided and received, among those ``staff`` see (in any status), or
+        among the published ones. Its size, cheaply.
+
+        On PostgreSQL the stored counts of the exchange ledger hold exactly that
+        (the provider and beneficiary facets, per audience): two index look-ups
+        rather than counting a busy partner's thousands of links (0.3 ms on the
+        bench's busiest). Elsewhere they are counted.
+        """
+        from portal import facet_counts
+        from portal.models import FacetCount
+
         counts = {}
-        for name, through in (
-            ("exchanges_provided", Partner.activities_provided.through),
-            ("exchanges_received", Partner.activities_received.through),
+        for name, facet, through in (
+            ("exchanges_provided", "provider", Partner.activities_provided.through),
+            ("exchanges_received", "beneficiary", Partner.activities_received.through),
         ):
-            counted = (
-                through.objects.filter(partner_id=OuterRef("pk"))
-                .order_by()
-                .values("partner_id")
-                .annotate(rows=Count("*"))
-                .values("rows")
-            )
+            if facet_counts.is_supported():
+                counted = FacetCount.objects.filter(
+                    listing="activities",
+                    audience=facet_counts.STAFF if staff else facet_counts.PUBLIC,
+                    given="",
+                    key=Concat(Value(f"{facet}:"), OuterRef("slug")),
+                ).values("count")[:1]
+            else:
+                links = through.objects.filter(partner_id=OuterRef("pk"))
+                if not staff:
+                    links = links.filter(activity__status=Status.PUBLISHED)
+                counted = (
+                    links.order_by()
+                    .values("partner_id")
+                    .annotate(rows=Count("*"))
+                    .values("rows")
+                )
             counts[name] = Coalesce(Subquery(counted), 0)
         return self.annotate(**counts)
 

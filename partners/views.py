@@ -11,7 +11,12 @@ from portal.accounts.models import can_see_restricted
 from portal.compiled import CompiledQuery
 from portal.facet_counts import TOTAL
 from portal.facets import FacetList, build_facet, count_by, selected_values
-from portal.generic import CompiledObjectMixin, FacetedListView, VisibleToUserMixin
+from portal.generic import (
+    CompiledObjectMixin,
+    FacetedListView,
+    VisibleToUserMixin,
+    is_staff,
+)
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 
 from .directory import AtoZ, attach_listed_offers, directory_queryset
@@ -123,7 +128,7 @@ def partner_page_queryset(user) -> QuerySet:
     return (
         Partner.objects.visible_to(user)
         .select_related("country", "region")
-        .with_exchange_counts()
+        .with_exchange_counts(staff=is_staff(user))
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from html import escape
 
 from django import template
@@ -20,7 +21,7 @@ from portal.templatetags.portal_tags import (
 )
 from portal.translated import shown_text
 
-from ..models import Partner
+from ..models import Partner, PartnerKind
 from ..profile import activity_model
 
 register = template.Library()
@@ -29,9 +30,22 @@ register = template.Library()
 SUMMARY_WORDS = 30
 
 
-def _title_link(partner, language: str) -> str:
-    """The link to a partner's page, named by its name and acronym."""
-    name = shown_text(Partner, partner, "name", language)
+@functools.lru_cache(maxsize=8)
+def _card_labels(language: str | None) -> dict:
+    """What every partner card repeats, in ``language``: the kinds' labels
+    (escaped) and the texts around a value. Translated once per process and
+    language (the catalogues do not change while it runs), not per card."""
+    return {
+        "kinds": {value: escape(str(label)) for value, label in PartnerKind.choices},
+        "since": gettext("partner since %(year)s"),
+        "logo": gettext("Logo of %(name)s"),
+        "offers": escape(gettext("Offers expertise in")),
+    }
+
+
+def _title_link(partner, language: str, name: str) -> str:
+    """The link to a partner's page, named by its ``name`` (as shown) and
+    acronym."""
     acronym = shown_text(Partner, partner, "acronym", language)
     title = f"{name} ({acronym})" if acronym and acronym != name else name
     return (
@@ -40,8 +54,8 @@ def _title_link(partner, language: str) -> str:
     )
 
 
-def _logo(partner) -> str:
-    alt = gettext("Logo of %(name)s") % {"name": partner.name}
+def _logo(partner, name: str, labels: dict) -> str:
+    alt = labels["logo"] % {"name": name}
     return (
         f'\n  <img class="card__logo" src="{escape(partner.logo.url)}"'
         f' alt="{escape(alt)}" width="64" height="64" loading="lazy"'
@@ -63,20 +77,25 @@ def partner_card(
     ``show_logo`` where the page loads css/partners.css, which places the logo.
     """
     language = translation.get_language()
+    labels = _card_labels(language)
     tag = card_heading(heading)
-    meta = f'<span class="card__kind">{escape(partner.get_kind_display())}</span>'
+    name = shown_text(Partner, partner, "name", language)
+    kind = labels["kinds"].get(partner.kind) or escape(partner.get_kind_display())
+    meta = f'<span class="card__kind">{kind}</span>'
     if partner.country_id:
-        meta += f" <span>{escape(partner.country.name)}</span>"
+        country = shown_text(Country, partner.country, "name", language)
+        meta += f" <span>{escape(country)}</span>"
     if partner.since:
-        since = gettext("partner since %(year)s") % {"year": partner.since}
+        since = labels["since"] % {"year": partner.since}
         meta += f" <span>{escape(since)}</span>"
     html = (
-        f'<article class="card">\n  <{tag} class="card__title">{_title_link(partner, language)}'
+        f'<article class="card">\n  <{tag} class="card__title">'
+        f"{_title_link(partner, language, name)}"
         f'</{tag}>\n  <p class="card__meta">{meta}</p>'
     )
     if show_logo and partner.logo:
-        html += _logo(partner)
-    summary = partner.summary
+        html += _logo(partner, name, labels)
+    summary = shown_text(Partner, partner, "summary", language)
     if summary:
         shown = Truncator(summary).words(SUMMARY_WORDS, truncate=" …")
         html += (
@@ -87,13 +106,12 @@ def partner_card(
     if themes:
         label_id = f"offers-{partner.pk}"
         items = "".join(
-            f"<li{lang_attr_in(theme, 'name', language)}>{escape(theme.name)}</li>"
+            f"<li{lang_attr_in(theme, 'name', language)}>"
+            f"{escape(shown_text(Theme, theme, 'name', language))}</li>"
             for theme in themes
         )
-        # gettext outside the f-strings: makemessages does not look inside them.
-        label = escape(gettext("Offers expertise in"))
         html += (
-            f'\n  <p class="card__themes-label" id="{label_id}">{label}</p>'
+            f'\n  <p class="card__themes-label" id="{label_id}">{labels["offers"]}</p>'
             f'\n  <ul class="tags" aria-labelledby="{label_id}">{items}</ul>'
         )
     draft = draft_badge(partner)
@@ -114,6 +132,7 @@ def expertise_results(partners, theme_slug: str, ledger_url: str) -> SafeString:
     way.
     """
     language = translation.get_language()
+    labels = _card_labels(language)
     activity_class = activity_model()
     kinds: dict[str, str] = {}
     counts: dict[int, str] = {}
@@ -140,14 +159,15 @@ def expertise_results(partners, theme_slug: str, ledger_url: str) -> SafeString:
             place = f" <span>{escape(name)}</span>"
         else:
             place = ""
+        name = shown_text(Partner, partner, "name", language)
         html = (
             '<li class="card expertise-result">\n'
-            f'  <h3 class="card__title">{_title_link(partner, language)}</h3>\n'
+            f'  <h3 class="card__title">{_title_link(partner, language, name)}</h3>\n'
             '  <p class="card__meta"><span class="card__kind">'
             f"{kinds[partner.kind]}</span>{place}</p>"
         )
         if partner.logo:
-            html += _logo(partner)
+            html += _logo(partner, name, labels)
         html += f'\n  <p class="expertise-result__count">{counts[count]}</p>'
         exchanges = partner.theme_exchanges
         if exchanges:

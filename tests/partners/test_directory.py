@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from partners.directory import directory_queryset
 from partners.models import Partner, PartnerKind
 from partners.profile import (
     LOOK_UP_EXCHANGES_FROM,
@@ -214,6 +215,20 @@ def test_a_to_z_by_the_name_in_each_language(client, world):
     ]
 
 
+def test_each_audience_and_language_reads_its_own_directory(world, editor):
+    """The directory's queryset is built once per audience and language: staff's
+    (with the draft) is never a visitor's, nor one language's order another's."""
+    for language, order in [
+        ("en", ["alpha", "bravo", "charlie"]),
+        ("ru", ["bravo", "charlie", "alpha"]),
+    ]:
+        with translation.override(language):
+            staff = [p.slug for p in directory_queryset(editor)]
+            public = [p.slug for p in directory_queryset(AnonymousUser())]
+        assert public == order
+        assert sorted(staff) == sorted([*order, "draft"])
+
+
 def test_a_partner_named_in_one_language_sorts_by_that_name_in_the_other(client, world):
     factories.PartnerFactory(slug="only-ru", name_ru="Бета", name_en="")
 
@@ -304,6 +319,29 @@ def test_cards_show_logo_kind_country_and_offers(client, world):
     assert "India" in html
     assert "Offers expertise in" in html
     assert "Borders" in html
+
+
+@pytest.mark.parametrize("who", ["anonymous", "editor"])
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_unfiltered_cards_read_from_rows_are_the_filtered_cards(
+    as_user, world, who, language
+):
+    """The unfiltered directory builds its cards from rows (``Listed``), any
+    other from partners: sorted A to Z on purpose, it shows the same cards,
+    a draft's badge, a logo and a name missing in one language included."""
+    world["alpha"].logo.save("logo.png", png(), save=True)
+    factories.PartnerFactory(slug="only-ru", name_ru="Бета", name_en="")
+    client = as_user(who)
+
+    def cards(response) -> str:
+        html = response.content.decode()
+        return html[html.index('<div class="card-grid">') : html.index("</main>")]
+
+    unfiltered = client.get(directory(language))
+    sorted_ = client.get(directory(language, sort="name"))
+    assert cards(unfiltered) == cards(sorted_)
+    assert ("badge--draft" in cards(unfiltered)) == (who == "editor")
+    assert 'class="card__logo"' in cards(unfiltered)
 
 
 @settings(
@@ -553,6 +591,27 @@ def test_each_shape_of_the_exchanges_query_lists_the_same_exchanges(
 
     expected = ["both", "given", "hidden"] if staff else ["both", "given"]
     assert lists == [(expected, ["taken"])] * 4
+
+
+@pytest.mark.parametrize("staff", [False, True])
+def test_exchange_counts_are_of_the_exchanges_the_reader_may_see(
+    world, exchanges, staff
+):
+    """Staff count a draft exchange, everyone else only the published ones; and
+    the counts follow a change at once (stored counts on PostgreSQL)."""
+    alpha = Partner.objects.with_exchange_counts(staff=staff).get(slug="alpha")
+    assert (alpha.exchanges_provided, alpha.exchanges_received) == (
+        (2, 1) if staff else (1, 1)
+    )
+
+    exchanges["hidden"].status = Status.PUBLISHED
+    exchanges["hidden"].published_at = timezone.now()
+    exchanges["hidden"].save()
+    exchanges["taken"].beneficiaries.remove(world["alpha"])
+    alpha = Partner.objects.with_exchange_counts(staff=staff).get(slug="alpha")
+    assert (alpha.exchanges_provided, alpha.exchanges_received) == (2, 0)
+    charlie = Partner.objects.with_exchange_counts(staff=staff).get(slug="charlie")
+    assert (charlie.exchanges_provided, charlie.exchanges_received) == (0, 0)
 
 
 def test_cards_escape_what_partners_typed(client, world):
