@@ -161,6 +161,38 @@ def _server_binding_cursor(connection):
     return connection.make_cursor(cursor)
 
 
+def _fetch_all(connection, sql: str, values: list) -> list[tuple]:
+    with _server_binding_cursor(connection) as cursor:
+        cursor.execute(sql, values)
+        return cursor.fetchall()
+
+
+class CompiledSQL:
+    """Hand-written SQL run as a compiled query's: ``params`` holds its values,
+    ``Param`` placeholders among them for what each run gives; on PostgreSQL the
+    others are written into the SQL and the statement is prepared. For what the
+    ORM cannot say (see ``partners.matching``)."""
+
+    def __init__(self, sql: str, params=(), *, using: str = "default"):
+        self.sql, self.params, self.using = sql, tuple(params), using
+        self._written: tuple[str, tuple[str, ...]] | None = None
+
+    def rows(self, **arguments: Any) -> list[tuple]:
+        connection = connections[self.using]
+        if connection.vendor != "postgresql":
+            values = [
+                arguments[value.name] if isinstance(value, Param) else value
+                for value in self.params
+            ]
+            with connection.cursor() as cursor:
+                cursor.execute(self.sql, values)
+                return cursor.fetchall()
+        if self._written is None:
+            self._written = _with_constants(self.sql, self.params, connection)
+        sql, names = self._written
+        return _fetch_all(connection, sql, [arguments[name] for name in names])
+
+
 class _Statement:
     """One compiled statement, and how its rows become model instances."""
 
@@ -179,9 +211,7 @@ class _Statement:
         return [arguments[name] for name in self.names]
 
     def execute(self, connection, arguments: dict[str, Any]) -> list[tuple]:
-        with _server_binding_cursor(connection) as cursor:
-            cursor.execute(self.sql, self._bound(arguments))
-            return cursor.fetchall()
+        return _fetch_all(connection, self.sql, self._bound(arguments))
 
     def values(self, rows: list[tuple]) -> list:
         """The rows as the queryset's ``values_list`` gives them."""

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from partners.models import Partner
-from portal.compiled import CompiledCount, CompiledQuery, Param, one_of
+from portal.compiled import CompiledCount, CompiledQuery, CompiledSQL, Param, one_of
 from portal.publishing import Status
 from tests import factories
 
@@ -262,3 +262,25 @@ def test_compiled_statements_are_counted_as_queries(postgres, world):
         )
     assert len(queries) == 1
     assert "COUNT(*)" in queries[0]["sql"]
+
+
+def test_hand_written_sql_runs_as_a_compiled_statement(postgres, world):
+    countries, _partners_made = world
+    statement = CompiledSQL(
+        "SELECT slug FROM partners_partner WHERE country_id = %s AND status = %s"
+        " AND slug LIKE %s ORDER BY slug",
+        [Param("country"), Status.PUBLISHED, "%%"],
+    )
+    for country in countries * 2:
+        expected = list(
+            Partner.objects.published()
+            .filter(country=country)
+            .order_by("slug")
+            .values_list("slug")
+        )
+        assert statement.rows(country=country.pk) == expected
+    prepared = [sql for sql in _prepared_statements() if "slug LIKE" in sql]
+    assert prepared == [
+        "SELECT slug FROM partners_partner WHERE country_id = $1"
+        " AND status = 'published' AND slug LIKE '%%' ORDER BY slug"
+    ]
