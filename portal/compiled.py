@@ -34,7 +34,8 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
-from django.db.backends.postgresql.base import ServerBindingCursor
+from django.db.backends.postgresql.base import CursorDebugWrapper, ServerBindingCursor
+from django.db.backends.utils import CursorWrapper
 from django.db.models import BooleanField, Expression, F, Field, Model, Q, QuerySet
 from django.db.models.query import FlatValuesListIterable, get_related_populators
 from django.utils import translation
@@ -157,8 +158,17 @@ def _server_binding_cursor(connection):
     connection.validate_thread_sharing()
     cursor = ServerBindingCursor(connection.connection)
     if connection.queries_logged:
-        return connection.make_debug_cursor(cursor)
+        return _LoggedCursor(cursor, connection)
     return connection.make_cursor(cursor)
+
+
+class _LoggedCursor(CursorDebugWrapper):
+    """Django's debug cursor, logging the statement with its values written in:
+    psycopg keeps no text of a prepared statement's run to log."""
+
+    def execute(self, sql, params=None):
+        with self.debug_sql(self.db.ops.compose_sql(sql, params)):
+            return CursorWrapper.execute(self, sql, params)
 
 
 def _fetch_all(connection, sql: str, values: list) -> list[tuple]:
