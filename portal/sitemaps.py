@@ -19,7 +19,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
-from django.db.models import Value
+from django.db.models import QuerySet, Value
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -30,9 +30,9 @@ from django.views.decorators.cache import cache_page
 
 from partners.models import Partner
 from portal import facet_counts
+from portal.compiled import CompiledCount, CompiledQuery
 from portal.pages.models import Page
 from portal.request_memo import memoised
-from portal.unions import limited_parts
 from programme.models import Activity, Project
 from resources.models import Resource
 
@@ -138,11 +138,12 @@ class _PublishableSitemap(_PortalSitemap):
 
     @property
     def paginator(self) -> Paginator:
-        count = None
         if self.listing:
             # The index asks three sections: one query for the three.
             totals = memoised("sitemaps:public-totals", facet_counts.public_totals)
             count = totals.get(self.listing)
+        else:
+            count = VISIBLE_COUNT.count(self.model._meta.label, model=self.model)
         pairs = ItemLanguagePairs(self.items(), self._languages(), count)
         return Paginator(pairs, self.limit)
 
@@ -191,18 +192,28 @@ SITEMAPS = {
 }
 
 
-def latest_updates(sitemaps: dict[str, Sitemap]) -> dict[str, datetime.datetime]:
-    """Each publishable section's newest change, in one query: the newest row of
-    each, through its index, in a UNION ALL."""
-    parts = [
-        sitemap.queryset()
+def _newest_of_each_section() -> list[QuerySet]:
+    return [
+        sitemap()
+        .queryset()
         .order_by("-updated_at")
         .annotate(section=Value(name))
         .values_list("section", "updated_at")[:1]
-        for name, sitemap in sitemaps.items()
-        if isinstance(sitemap, _PublishableSitemap)
+        for name, sitemap in SITEMAPS.items()
+        if issubclass(sitemap, _PublishableSitemap)
     ]
-    return dict(limited_parts(parts))
+
+
+# The index's reads, compiled once per process: building the sections'
+# querysets cost more than running them.
+NEWEST_OF_EACH_SECTION = CompiledQuery(_newest_of_each_section)
+VISIBLE_COUNT = CompiledCount(lambda *, model: model.objects.visible_to(ANONYMOUS))
+
+
+def latest_updates() -> dict[str, datetime.datetime]:
+    """Each publishable section's newest change, in one query: the newest row of
+    each, through its index, in a UNION ALL."""
+    return dict(NEWEST_OF_EACH_SECTION.rows(None))
 
 
 INDEX_HEAD = (
@@ -223,7 +234,7 @@ def index(request):
     """
     base = settings.SITE_URL.rstrip("/")
     sitemaps = {name: sitemap() for name, sitemap in SITEMAPS.items()}
-    latest = latest_updates(sitemaps)
+    latest = latest_updates()
     entries = []
     for name, sitemap in sitemaps.items():
         location = escape(base + reverse("sitemap_section", kwargs={"section": name}))
