@@ -47,7 +47,8 @@ from psycopg.sql import Literal
 MAX_STATEMENTS = 128
 
 # What ``build`` may return: one queryset, or sliced parts read as one UNION ALL
-# (see ``portal.unions``).
+# on PostgreSQL, ``(… LIMIT n) UNION ALL (… LIMIT m)``; SQLite (the demo) refuses
+# LIMIT inside a compound statement, so there each part is read on its own.
 Built = QuerySet | list[QuerySet]
 
 
