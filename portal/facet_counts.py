@@ -20,6 +20,7 @@ from contextlib import contextmanager
 
 from django.db import connection
 
+from portal.compiled import CompiledSQL, Param
 from portal.facet_bitmaps import PUBLIC_ROWS, bitmap_counts_sql
 from portal.facet_triggers import (  # noqa: F401 - the lists' one entry point
     LISTINGS,
@@ -80,16 +81,17 @@ def triggers_paused():
             cursor.execute("SET LOCAL session_replication_role = DEFAULT")
 
 
+# Plain SQL: the ORM took longer to build this query than PostgreSQL to run it.
+STORED_COUNTS = CompiledSQL(
+    "SELECT key, count FROM portal_facetcount WHERE listing = %s"
+    " AND audience = %s AND given = '' AND count > 0",
+    [Param("listing"), Param("audience")],
+)
+
+
 def stored_counts(listing: Listing, *, staff: bool) -> dict[str, dict[str, int]]:
     """``{facet: {option: count}}`` and ``{"*": {"": total}}``, from the stored rows."""
-    # Plain SQL: the ORM took longer to build this query than PostgreSQL to run it.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT key, count FROM portal_facetcount WHERE listing = %s"
-            " AND audience = %s AND given = '' AND count > 0",
-            [listing.name, STAFF if staff else PUBLIC],
-        )
-        rows = cursor.fetchall()
+    rows = STORED_COUNTS.rows(listing=listing.name, audience=STAFF if staff else PUBLIC)
     counts: dict[str, dict[str, int]] = {TOTAL: {"": 0}}
     for key, count in rows:
         if key == TOTAL:

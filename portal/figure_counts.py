@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 
+from portal.compiled import CompiledSQL
 from portal.publishing import Status
 from programme.models import Activity
 
@@ -48,11 +49,7 @@ def counts() -> Counts:
 def participants() -> int:
     """Everyone who took part in a published exchange (the home page's figure)."""
     if is_stored():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT sum(people)::bigint FROM portal_figurecount WHERE part = 'y'"
-            )
-            return cursor.fetchone()[0] or 0
+        return PARTICIPANTS.rows()[0][0] or 0
     people = _activities().aggregate(people=Sum("participants"))["people"]
     return people or 0
 
@@ -82,12 +79,16 @@ WHERE c.exchanges > 0
 """
 
 
+STORED_COUNTS = CompiledSQL(STORED_COUNTS_SQL)
+PARTICIPANTS = CompiledSQL(
+    "SELECT sum(people)::bigint FROM portal_figurecount WHERE part = 'y'"
+)
+
+
 def stored_counts() -> Counts:
     """The counts the triggers keep, in one query over a few hundred rows."""
     result = Counts([], {}, {}, {})
-    with connection.cursor() as cursor:
-        cursor.execute(STORED_COUNTS_SQL)
-        rows = cursor.fetchall()
+    rows = STORED_COUNTS.rows()
     for part, year, kind, exchanges, people, women, reported, slug, other in rows:
         if part == "y":
             result.per_year_kind.append(

@@ -3,13 +3,13 @@ numbers and every chart of the figures page."""
 
 from __future__ import annotations
 
-from django.db import connection
 from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from partners.models import Partner
 from portal import facet_counts, figure_counts, request_memo
+from portal.compiled import CompiledSQL
 from portal.taxonomy.choices import region_choices, theme_choices
 from programme.models import Activity, ActivityKind
 from resources.models import Resource
@@ -26,16 +26,27 @@ WOMEN_COLOUR, OTHERS_COLOUR = 1, 5
 # totals of the lists, the countries of the directory and the participants.
 _STORED_KEY_FIGURES = """
 SELECT listing, count FROM portal_facetcount
- WHERE listing = ANY(%(listings)s) AND audience = %(public)s AND given = ''
-   AND key = %(total)s
+ WHERE listing = ANY(%s) AND audience = %s AND given = ''
+   AND key = %s
 UNION ALL
 SELECT 'countries', count(*) FROM portal_facetcount
- WHERE listing = 'partners' AND audience = %(public)s AND given = ''
+ WHERE listing = 'partners' AND audience = %s AND given = ''
    AND key LIKE 'country:%%' AND count > 0
 UNION ALL
 SELECT 'participants', coalesce(sum(people), 0)::bigint FROM portal_figurecount
  WHERE part = 'y'
 """
+
+
+KEY_FIGURES = CompiledSQL(
+    _STORED_KEY_FIGURES,
+    [
+        list(facet_counts.LISTINGS),
+        facet_counts.PUBLIC,
+        facet_counts.TOTAL,
+        facet_counts.PUBLIC,
+    ],
+)
 
 
 def key_figures() -> dict[str, int]:
@@ -46,16 +57,7 @@ def key_figures() -> dict[str, int]:
     on SQLite they are counted live.
     """
     if facet_counts.is_supported() and figure_counts.is_stored():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                _STORED_KEY_FIGURES,
-                {
-                    "listings": list(facet_counts.LISTINGS),
-                    "public": facet_counts.PUBLIC,
-                    "total": facet_counts.TOTAL,
-                },
-            )
-            stored = dict(cursor.fetchall())
+        stored = dict(KEY_FIGURES.rows())
         partners, countries = stored.get("partners", 0), stored["countries"]
         activities, resources = stored.get("activities", 0), stored.get("resources", 0)
         participants = stored["participants"]

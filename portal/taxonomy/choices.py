@@ -8,12 +8,15 @@ times). Saving or deleting any of them forgets the lists (see ``signals.py``).
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
 from portal import request_memo
+from portal.compiled import CompiledSQL
 
 from .models import Country, Region, Theme
 
@@ -27,24 +30,19 @@ def _key(language: str) -> str:
     return f"{KEY_PREFIX}{language}"
 
 
-def _name_columns() -> list[str]:
-    """``name_xx`` columns, the active language first: the shown name falls back."""
+def _name_columns(language: str) -> list[str]:
+    """``name_xx`` columns, ``language`` first: the shown name falls back."""
     codes = [code for code, _name in settings.LANGUAGES]
-    active = translation.get_language()
-    ordered = [active] if active in codes else []
-    ordered += [code for code in codes if code != active]
+    ordered = [language] if language in codes else []
+    ordered += [code for code in codes if code != language]
     return [f"name_{code}" for code in ordered]
 
 
-def _read_all() -> dict[str, Choices]:
-    """(key, name in the active language, else the other's) of each kind, in order.
-
-    One plain UNION ALL, no model instances nor ORM rows: with no shared cache (or
-    a cold one) these lists are built on every list page, and the ORM's values
-    machinery over 211 rows cost several times the query.
-    """
+@functools.lru_cache(maxsize=8)
+def _statement(language: str) -> CompiledSQL:
+    """One plain UNION ALL of the three kinds, the names in ``language`` first."""
     quote = connection.ops.quote_name
-    names = ", ".join(quote(column) for column in _name_columns())
+    names = ", ".join(quote(column) for column in _name_columns(language))
 
     def part(model, key: str, rank: str | None) -> str:
         table = quote(model._meta.db_table)
@@ -59,12 +57,20 @@ def _read_all() -> dict[str, Choices]:
             part(Theme, "slug", "order"),
         ]
     )
+    return CompiledSQL(sql, ["regions", "countries", "themes"])
+
+
+def _read_all() -> dict[str, Choices]:
+    """(key, name in the active language, else the other's) of each kind, in order.
+
+    No model instances nor ORM rows: with no shared cache (or a cold one) these
+    lists are built on every list page, and the ORM's values machinery over 211
+    rows cost several times the query.
+    """
     ranked: dict[str, list[tuple]] = {"regions": [], "countries": [], "themes": []}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, ["regions", "countries", "themes"])
-        for kind, key, rank, *localised in cursor.fetchall():
-            name = next((name for name in localised if name), "")
-            ranked[kind].append((rank, key, name))
+    for kind, key, rank, *localised in _statement(translation.get_language()).rows():
+        name = next((name for name in localised if name), "")
+        ranked[kind].append((rank, key, name))
     choices = {
         # The models' own orderings: regions and themes by (order, slug).
         kind: [(key, name) for _rank, key, name in sorted(ranked[kind])]
