@@ -7,6 +7,7 @@ activities. Their facets are counted in ``facets.py``.
 
 from __future__ import annotations
 
+import copy
 import re
 
 import django_filters
@@ -207,6 +208,29 @@ class CalendarFilterSet(ActivityFilterSet):
         return queryset
 
 
+class CopiedFilters(dict):
+    """A filter set's ``base_filters``, which each filter set copies for itself.
+
+    django-filter deep-copies them (labels, choices, widgets' attributes) for
+    every filter set: 0.2 ms of each ledger, calendar and archive page. A filter
+    set only sets a filter's own attributes (``model``, ``parent``; ``_field``
+    and ``_label`` once), never what the attributes hold, so a copy of each
+    filter serves; a ``method`` filter is bound anew to its copy, whose parent
+    is the filter set that runs it.
+    """
+
+    def __deepcopy__(self, memo) -> dict:
+        return {name: _copied(filter_) for name, filter_ in self.items()}
+
+
+def _copied(filter_: django_filters.Filter) -> django_filters.Filter:
+    copied = copy.copy(filter_)
+    if filter_.method is not None:
+        # The setter binds ``filter`` (a FilterMethod) to the copy.
+        copied.method = filter_.method
+    return copied
+
+
 def filter_query(data, *, drop=("page", "sort", "month")) -> str:
     """The query string of ``data`` without the parameters in ``drop``."""
     if data is None:
@@ -231,3 +255,7 @@ class PhotoFilterSet(KeptFormClassMixin, django_filters.FilterSet):
     class Meta:
         model = Photo
         fields: list[str] = []
+
+
+for _filterset in (ActivityFilterSet, CalendarFilterSet, PhotoFilterSet):
+    _filterset.base_filters = CopiedFilters(_filterset.base_filters)

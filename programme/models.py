@@ -42,12 +42,33 @@ CARD_FIELDS = (
 )
 
 
+# What a project's card shows (programme_tags.project_card), its language badge
+# included: a list of cards reads these columns only, not the long texts (the
+# bodies were half of each row the project list read).
+PROJECT_CARD_FIELDS = (
+    "slug",
+    "status",
+    "start_date",
+    "end_date",
+    *(
+        f"{field}_{code}"
+        for field in ("title", "summary")
+        for code, _name in settings.LANGUAGES
+    ),
+)
+
+
 def _themes():
     """Themes with what a tag shows: their name and the key of their order."""
     return Theme.objects.only("id", "slug", "order", "name", "name_ru", "name_en")
 
 
 class ProjectQuerySet(PublishableQuerySet):
+    def for_cards(self) -> ProjectQuerySet:
+        """What a card shows of the project (``PROJECT_CARD_FIELDS``); its themes:
+        ``rows.attach_project_themes``."""
+        return self.only(*PROJECT_CARD_FIELDS)
+
     def with_listing_data(self) -> ProjectQuerySet:
         """Themes as ``listed_themes`` (a list: no queryset built per project)."""
         return self.prefetch_related(

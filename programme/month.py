@@ -40,7 +40,7 @@ from .facets import (
 )
 from .filters import FIRST_YEAR, LAST_YEAR, PAST, UPCOMING
 from .models import Activity, ActivityKind
-from .rows import related_columns, translated_columns
+from .rows import related_columns, shown_at, shown_in, translated_columns
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 # The columns of an entry's row, and the order of a month's entries.
@@ -175,22 +175,6 @@ def listed_entries(queryset) -> list[Entry]:
     return entries(_entry_rows(queryset, keyed=False))
 
 
-def _shown_at(names: tuple[str, ...], field: str, language: str) -> list[tuple]:
-    """(position, language) of ``field``'s columns in a row of ``names``, the
-    language shown first: ``rows.shown`` without a dict per row."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    ordered = [language, *(code for code in codes if code != language)]
-    return [(names.index(f"{field}_{code}"), code) for code in ordered if code in codes]
-
-
-def _shown(values, positions: list[tuple], language: str) -> tuple[str, str]:
-    for position, code in positions:
-        value = values[position]
-        if value:
-            return value, code
-    return "", language
-
-
 def entries(rows) -> list[Entry]:
     """Rows of ``_entry_rows`` as entries.
 
@@ -205,9 +189,9 @@ def entries(rows) -> list[Entry]:
     slug_at, status_at, kind_at = (names.index(n) for n in ("slug", "status", "kind"))
     start_at, end_at = names.index("start_date"), names.index("end_date")
     keys_at = names.index("keys")
-    title_at = _shown_at(names, "title", language)
-    city_at = _shown_at(names, "city", language)
-    country_at = _shown_at(names, "country", language)
+    title_at = shown_at(names, "title", language)
+    city_at = shown_at(names, "city", language)
+    country_at = shown_at(names, "country", language)
     # One reverse(): the activities' addresses differ only by their (ASCII) slug.
     before, after = reverse(
         "programme:activity_detail", kwargs={"slug": SLUG_MARK}
@@ -216,7 +200,7 @@ def entries(rows) -> list[Entry]:
     statuses = {value: escape(str(label)) for value, label in Status.choices}
     result = []
     for values in rows:
-        title, code = _shown(values, title_at, language)
+        title, code = shown_in(values, title_at, language)
         link = (
             f'<a href="{escape(before + values[slug_at] + after)}"'
             f"{_lang(code, language)}>{escape(title)}</a>"
@@ -226,8 +210,8 @@ def entries(rows) -> list[Entry]:
             link += (
                 f' <span class="badge badge--draft">{statuses.get(status, "")}</span>'
             )
-        city, code = _shown(values, city_at, language)
-        place = escape(_shown(values, country_at, language)[0])
+        city, code = shown_in(values, city_at, language)
+        place = escape(shown_in(values, country_at, language)[0])
         if city:
             comma = ", " if place else ""
             place = f"<span{_lang(code, language)}>{escape(city)}</span>{comma}{place}"

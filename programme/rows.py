@@ -33,21 +33,27 @@ def related_columns(alias: str, lookup: str) -> dict[str, F]:
     return {f"{alias}_{code}": F(f"{lookup}_{code}") for code, _ in settings.LANGUAGES}
 
 
-def shown(row: dict, field: str, language: str) -> tuple[str, str]:
-    """The text shown for ``field`` and its language: the active language's,
-    else the first filled one (modeltranslation's fallback)."""
-    value = row.get(f"{field}_{language}")
-    if value:
-        return value, language
-    for code, _name in settings.LANGUAGES:
-        value = row.get(f"{field}_{code}")
+def shown_at(names: tuple[str, ...], field: str, language: str) -> list[tuple]:
+    """(position, language) of ``field``'s columns in a row of ``names``, the
+    language shown first: where ``shown_in`` looks, worked out once per page."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    ordered = [language, *(code for code in codes if code != language)]
+    return [(names.index(f"{field}_{code}"), code) for code in ordered if code in codes]
+
+
+def shown_in(values, positions: list[tuple], language: str) -> tuple[str, str]:
+    """The text of a plain row shown for the field at ``positions`` (``shown_at``)
+    and its language: the active language's, else the first filled one
+    (modeltranslation's fallback). By position: no dict per row."""
+    for position, code in positions:
+        value = values[position]
         if value:
             return value, code
     return "", language
 
 
 def shown_attr(obj, field: str, language: str) -> tuple[str, str]:
-    """``shown`` for a model instance's translated columns."""
+    """``shown_in`` for a model instance's translated columns."""
     value = getattr(obj, f"{field}_{language}", None)
     if value:
         return value, language
@@ -185,9 +191,20 @@ def _project_names(*, user, project, ids) -> QuerySet:
     return regions.union(*parts, all=True).order_by("rank_a", "rank_b", "rank_c")
 
 
+def _project_themes(*, ids) -> QuerySet:
+    """The themes of the projects ``ids``."""
+    return _theme_names(
+        Project.themes.through,
+        owner="project_id",
+        owned=one_of("project_id", ids),
+        side="listed_themes",
+    ).order_by("rank_a", "rank_b", "rank_c")
+
+
 # Partners' visibility depends on staff or not only (PublishableQuerySet.visible_to).
 CARD_NAMES = CompiledQuery(_card_names, params=("ids",))
 PROJECT_NAMES = CompiledQuery(_project_names, params=("project", "ids"))
+PROJECT_THEMES = CompiledQuery(_project_themes, params=("ids",))
 
 
 # A theme, region or partner as a card or a detail page names it: its slug and
@@ -199,6 +216,19 @@ NameRow = namedtuple("NameRow", NAME_COLUMNS[2:])
 def _name_rows(rows) -> list[tuple[int, str, NameRow]]:
     width = len(NameRow._fields)
     return [(row[0], row[1], NameRow._make(row[2 : 2 + width])) for row in rows]
+
+
+def attach_project_themes(projects: list) -> None:
+    """Give each project its themes (``listed_themes``) in their order: light
+    rows of slug and names, from ONE query, where prefetching them built a
+    queryset per project and a model per theme."""
+    for project in projects:
+        project.listed_themes = []
+    by_id = {project.pk: project for project in projects}
+    if not by_id:
+        return
+    for owner, _side, row in _name_rows(PROJECT_THEMES.rows(None, ids=list(by_id))):
+        by_id[owner].listed_themes.append(row)
 
 
 # --- Ledger cards from plain rows -------------------------------------------------------

@@ -93,7 +93,8 @@ def _theme_list(themes, language: str) -> str:
 @register.simple_tag
 def project_card(project, *, heading="h2", themes=False) -> SafeString:
     """The card of ``project``; ``themes`` only where the view prefetched them
-    (``ProjectQuerySet.with_listing_data``)."""
+    (``ProjectQuerySet.with_listing_data``) or attached them
+    (``rows.attach_project_themes``)."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     tag = card_heading(heading)
     title, title_code = shown_attr(project, "title", language)

@@ -203,6 +203,16 @@ def test_staff_see_drafts_listed_and_counted_with_a_badge(client, world, editor)
     assert "badge--draft" in response.content.decode()
 
 
+def test_a_visitor_after_staff_still_sees_no_draft(client, world, editor):
+    """The ledger's queryset is kept per process (views.kept): staff's, which
+    holds the drafts, is never handed to a visitor."""
+    client.force_login(editor)
+    assert "Secret draft exchange" in titles(client.get(ledger(page=1, sort="title")))
+    client.logout()
+
+    assert titles(client.get(ledger(page=1, sort="title"))) == PUBLISHED
+
+
 def test_a_draft_partner_is_not_named_on_cards(client, world):
     html = client.get(ledger(q="victims course")).content.decode()
 

@@ -55,6 +55,49 @@ def project():
     return project
 
 
+def project_titles(html: str) -> list[str]:
+    return re.findall(
+        r'<h2 class="card__title"><a href="[^"]+"(?: lang="\w+")?>([^<]+)</a>', html
+    )
+
+
+def test_the_programme_lists_published_projects_newest_first_with_their_themes(
+    client, editor
+):
+    """The first page is read by compiled queries (views.PROJECT_FIRST_PAGE), the
+    others through the ORM; both name each project's themes in their order.
+    Staff's reads are kept apart: a visitor after them sees no draft."""
+    late = factories.ThemeFactory(name_en="Victims", order=2)
+    early = factories.ThemeFactory(name_en="Borders", order=1)
+    for year in range(2001, 2023):
+        project = factories.ProjectFactory(
+            title_en=f"Project of {year}",
+            start_date=datetime.date(year, 1, 1),
+            end_date=datetime.date(year, 12, 31),
+        )
+        project.themes.set([late, early])
+    factories.ProjectFactory(
+        title_en="Secret draft project",
+        start_date=datetime.date(2030, 1, 1),
+        end_date=datetime.date(2030, 12, 31),
+        **DRAFT,
+    )
+    client.force_login(editor)
+    assert "Secret draft project" in client.get("/en/programme/").content.decode()
+    client.logout()
+
+    first = client.get("/en/programme/").content.decode()
+    second = client.get("/en/programme/?page=2").content.decode()
+
+    assert project_titles(first) == [f"Project of {y}" for y in range(2022, 2002, -1)]
+    assert project_titles(second) == ["Project of 2002", "Project of 2001"]
+    for html in (first, second):
+        assert html.count("<li>Borders</li><li>Victims</li>") == html.count(
+            'class="card__title"'
+        )
+    assert "Secret draft project" not in first
+
+
 def test_project_page_lists_its_published_activities_newest_first(client, project):
     html = client.get("/en/programme/projects/bridge/").content.decode()
 
@@ -75,6 +118,24 @@ def test_staff_see_the_projects_drafts_listed_and_counted(client, project, edito
 
     assert "Secret draft exchange" in html
     assert "All 4 activities of this project in the ledger" in html
+
+
+def test_a_visitor_after_staff_sees_the_projects_published_activities_only(
+    client, project, editor
+):
+    """A project page's reads are compiled once per process (views.PROJECT_*),
+    staff's apart: a visitor never gets staff's drafts nor count."""
+    client.force_login(editor)
+    assert (
+        "Secret draft exchange"
+        in client.get("/en/programme/projects/bridge/").content.decode()
+    )
+    client.logout()
+
+    html = client.get("/en/programme/projects/bridge/").content.decode()
+
+    assert "Secret draft exchange" not in html
+    assert "All 3 activities of this project in the ledger" in html
 
 
 def test_project_page_shows_themes_regions_and_visible_partners(client, project):
@@ -189,6 +250,21 @@ def test_photos_have_captions_credits_dates_and_links_to_their_activities(
     assert "Photo: UNCCT / A. Photographer" in html
     assert '<time datetime="2025-03-10">' in html
     assert 'href="/en/programme/activities/shown/"' in html
+
+
+def test_a_visitor_after_staff_still_sees_no_photo_of_a_draft(client, photos, editor):
+    """The archive's queryset is kept per process (views.kept): staff's, which
+    holds every photo, is never handed to a visitor."""
+    client.force_login(editor)
+    assert (
+        "Draft activity picture" in client.get(PHOTOS + "?year=2025").content.decode()
+    )
+    client.logout()
+
+    html = client.get(PHOTOS + "?year=2025").content.decode()
+
+    assert "Opening session" in html
+    assert "Draft activity picture" not in html
 
 
 def test_the_archive_filters_by_year(client, photos):
