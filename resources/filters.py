@@ -171,7 +171,17 @@ def resource_counts(
     return counts
 
 
-def resource_facets(filterset: ResourceFilterSet) -> FacetList:
+class LibraryFacets(FacetList):
+    """The library's facets, and how many results each year holds (``years``,
+    as the year facet counts them): a deep page sorted by date starts reading
+    at its year (``LibraryRows``)."""
+
+    def __init__(self, facets=(), *, total=None, years=None):
+        super().__init__(facets, total=total)
+        self.years = years
+
+
+def resource_facets(filterset: ResourceFilterSet) -> LibraryFacets:
     """The library's facets, each counted with the other facets applied.
 
     Counts start from ``filterset.queryset``, which is already limited to
@@ -209,7 +219,10 @@ def resource_facets(filterset: ResourceFilterSet) -> FacetList:
         ("year", _("Year"), year_options, True),
         ("access", _("Access"), filterset.filters["access"].extra["choices"], True),
     ]
-    facets = FacetList(total=counts[TOTAL].get("", 0) if valid else None)
+    facets = LibraryFacets(
+        total=counts[TOTAL].get("", 0) if valid else None,
+        years=counts["year"] if valid else None,
+    )
     for name, label, choices, multiple in specs:
         selected = selected_values(data, name)
         if name == "language" and not any(selected):

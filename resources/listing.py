@@ -14,10 +14,17 @@ OFFSET then skips index entries (the ordering's index ends with the slug), not
 rows, and LIMIT and OFFSET are parameters: one statement serves every page.
 (PostgreSQL plans that form a quarter of a millisecond slower than the plain
 one, hence the first page's own.)
+
+Sorted by date, a page whose rows the year facet has counted starts reading at
+its year (``published_on < %s``, the day after it, newest first): the OFFSET
+then skips only the rows of its own year before it. Page 1000 of the library
+skipped 19,980 index entries, 4,700 so: its statement took 5.7-7.4 ms, 1.5-3.6.
 """
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from django.db.models import BooleanField, Expression, F, QuerySet, Subquery
@@ -26,7 +33,7 @@ from portal.compiled import CompiledQuery
 from portal.generic import is_staff
 
 from .models import Resource
-from .querysets import ResourceQuerySet, ResourceSelection
+from .querysets import ResourceQuerySet, ResourceSelection, attach_listed_themes
 
 # The sort keys of the list, and the ordering each gives.
 SORTS = {
@@ -105,32 +112,46 @@ def _listed(*, user, sort, language, chosen, searching, text, **options):
 
 
 def _first_page(*, limit, **arguments):
-    return _listed(**arguments).for_cards()[:limit]
+    return _listed(**arguments).for_cards().with_listed_themes()[:limit]
 
 
-def _later_page(*, limit, offset, **arguments):
+def _later_page(*, limit, offset, from_year, year_start, **arguments):
     keys = _listed(**arguments).values("slug")
+    if from_year:
+        # The rows dated from ``year_start`` on, in the sort's direction; the
+        # undated rows, last in both, are not among them.
+        if arguments["sort"] == "newest":
+            keys = keys.filter(published_on__lt=year_start)
+        else:
+            keys = keys.filter(published_on__gte=year_start)
     on_page = _OnPage("slug", keys, limit=limit, offset=offset)
-    return _sorted(Resource.objects.for_cards().filter(on_page), arguments["sort"])
+    rows = Resource.objects.for_cards().with_listed_themes().filter(on_page)
+    return _sorted(rows, arguments["sort"])
 
 
 # The first page's length shapes its SQL: its key holds it.
 FIRST_PAGE = CompiledQuery(_first_page, params=("text", *LISTED_FACETS))
 LATER_PAGE = CompiledQuery(
-    _later_page, params=("text", "limit", "offset", *LISTED_FACETS)
+    _later_page, params=("text", "limit", "offset", "year_start", *LISTED_FACETS)
 )
+# The sorts by date, and whether years run down (newest first) or up.
+DATED_SORTS = {"newest": True, "oldest": False}
 
 
 @dataclass(frozen=True)
 class LibraryRows:
     """The rows of a valid choice in the library, as its paginator reads them:
-    a slice (a page) of the compiled statement, and the ``count()`` the facets
-    did not give (they normally do: ``FacetList.total``)."""
+    a slice (a page) of the compiled statement, each row with its themes
+    (``listed_themes``), and the ``count()`` the facets did not give (they
+    normally do: ``FacetList.total``)."""
 
     user: object
     selection: ResourceSelection
     text: str = ""
     sort: str = DEFAULT_SORT
+    # How many of these rows each year ("2024") holds, when the year facet has
+    # counted them (without the chosen years' filter, as a facet counts).
+    years: Mapping[str, int] | None = None
     # What Paginator and ListView ask of a queryset.
     model = Resource
     ordered = True
@@ -173,8 +194,49 @@ class LibraryRows:
         arguments = dict.fromkeys(LISTED_FACETS) | arguments
         limit = page.stop - start
         if start == 0:
-            return FIRST_PAGE.objects((*key, limit), **arguments, limit=limit)
-        return LATER_PAGE.objects(key, **arguments, limit=limit, offset=start)
+            rows = FIRST_PAGE.objects((*key, limit), **arguments, limit=limit)
+        else:
+            jump = self._year_start(start, page.stop)
+            year_start, offset = jump or (None, start)
+            rows = LATER_PAGE.objects(
+                (*key, jump is not None),
+                **arguments,
+                limit=limit,
+                offset=offset,
+                from_year=jump is not None,
+                year_start=year_start,
+            )
+        attach_listed_themes(rows)
+        return rows
+
+    def _year_start(self, start: int, stop: int) -> tuple[datetime.date, int] | None:
+        """Where the page ``[start:stop]`` of a sort by date can start reading:
+        the first day of its year (newest first: of the next year) and the page's
+        offset from there; None without the years' counts, or for a page that
+        reaches the undated rows (they come last, counted in no year)."""
+        newest = DATED_SORTS.get(self.sort)
+        if newest is None or not self.years:
+            return None
+        chosen = set(self.selection.year)
+        years = sorted(
+            (int(year), count)
+            for year, count in self.years.items()
+            if count and (not chosen or year in chosen)
+        )
+        if newest:
+            years.reverse()
+        if stop > sum(count for _year, count in years):
+            return None
+        before = 0
+        for year, count in years:
+            if start < before + count:
+                if not newest:
+                    return datetime.date(year, 1, 1), start - before
+                if year < datetime.MAXYEAR:
+                    return datetime.date(year + 1, 1, 1), start - before
+                return None
+            before += count
+        return None
 
     def queryset(self) -> ResourceQuerySet:
         """The same rows through the ORM."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import quote
 
 from django.conf import settings
@@ -25,8 +26,9 @@ from portal.generic import (
 from programme.models import Activity
 
 from .filters import ResourceFilterSet, resource_facets
+from .listing import LibraryRows
 from .models import Resource
-from .querysets import attach_listed_themes, detail_terms
+from .querysets import detail_terms
 from .services import (
     NoSuchDocument,
     download_filename,
@@ -80,15 +82,12 @@ class ResourceListView(FacetedListView):
     def get_facets(self, queryset):
         return resource_facets(self.filterset)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
-        if page is not None:
-            # The page's rows once, with their themes for the cards.
-            page.object_list = list(page.object_list)
-            attach_listed_themes(page.object_list)
-            context["object_list"] = page.object_list
-        return context
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The facets, counted first, tell a deep page where its year starts.
+        years = getattr(self.facets, "years", None)
+        if years and isinstance(queryset, LibraryRows):
+            queryset = replace(queryset, years=years)
+        return super().get_paginator(queryset, per_page, **kwargs)
 
 
 # The detail page's two reads, compiled once per process: building them through

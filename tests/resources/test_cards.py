@@ -128,12 +128,34 @@ def test_other_pages_show_the_card_without_summary_or_themes(client):
 
 def test_the_list_reads_only_what_its_cards_show(django_assert_num_queries):
     factories.ResourceFactory().themes.add(factories.ThemeFactory())
-    with django_assert_num_queries(2):  # the rows and their themes
-        rows = list(Resource.objects.with_listing_data())
+    with django_assert_num_queries(1):  # the rows with their themes
+        rows = list(Resource.objects.with_listing_data().with_listed_themes())
         attach_listed_themes(rows)
     loaded = rows[0].__dict__
     assert "body_en" not in loaded and "publisher_en" not in loaded
     assert [theme.name for theme in rows[0].listed_themes]
+
+
+def test_rows_read_their_themes_in_the_themes_order_with_their_fallback(
+    django_assert_num_queries,
+):
+    later = factories.ThemeFactory(slug="a-later", order=2)
+    first = factories.ThemeFactory(slug="b-first", order=1, name_ru="", name_en="B")
+    tied = factories.ThemeFactory(slug="c-tied", order=1, name_ru="Ц", name_en="C")
+    tagged = factories.ResourceFactory()
+    tagged.themes.add(later, tied, first)
+    factories.ResourceFactory()  # no theme
+    with django_assert_num_queries(1):
+        rows = list(Resource.objects.order_by("pk").with_listed_themes())
+    with translation.override("ru"):
+        attach_listed_themes(rows)
+    themes = rows[0].listed_themes
+    assert [theme.key for theme in themes] == ["b-first", "c-tied", "a-later"]
+    assert [(theme.name, theme.name_ru, theme.name_en) for theme in themes[:2]] == [
+        ("B", "", "B"),
+        ("Ц", "Ц", "C"),
+    ]
+    assert rows[1].listed_themes == []
 
 
 def test_a_theme_named_in_one_language_shows_that_name_with_its_language(client):
@@ -146,10 +168,9 @@ def test_a_theme_named_in_one_language_shows_that_name_with_its_language(client)
 def test_the_list_builds_its_cards_in_one_tag_as_card_by_card():
     from resources.templatetags.resource_tags import resource_card, resource_cards
 
-    resources = [
-        factories.ResourceFactory(title_en="First <one>"),
-        factories.ResourceFactory(title_en="Second", access=Access.MISSIONS),
-    ]
+    factories.ResourceFactory(title_en="First <one>")
+    factories.ResourceFactory(title_en="Second", access=Access.MISSIONS)
+    resources = list(Resource.objects.order_by("pk").with_listed_themes())
     attach_listed_themes(resources)
     with translation.override("en"):
         cards = resource_cards(resources, show_themes=True, show_summary=True)

@@ -568,6 +568,23 @@ def test_the_detail_shows_metadata_and_only_visible_activities(client, collectio
     assert 'aria-label="Breadcrumb"' in html
 
 
+def test_the_detail_lists_countries_by_their_name_in_the_page_language(client, db):
+    resource = factories.ResourceFactory()
+    resource.countries.add(
+        factories.CountryFactory(name_en="Alphaland", name_ru="Ятвягия"),
+        factories.CountryFactory(name_en="Betaland", name_ru="Альфия"),
+    )
+    # Each language's statement is kept: ask each twice.
+    for language, first, second in (
+        ("en", "Alphaland", "Betaland"),
+        ("ru", "Альфия", "Ятвягия"),
+        ("en", "Alphaland", "Betaland"),
+        ("ru", "Альфия", "Ятвягия"),
+    ):
+        html = client.get(detail(resource, language)).content.decode()
+        assert html.index(first) < html.index(second), language
+
+
 # ---------- Query counts ----------
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from portal.publishing import Status
-from resources.filters import ResourceFilterSet
+from resources.filters import ResourceFilterSet, resource_counts
 from resources.listing import FIRST_PAGE, LATER_PAGE, LibraryRows
 from resources.models import Access, Resource, ResourceKind
 from resources.querysets import ResourceSelection
@@ -82,6 +82,96 @@ def test_every_page_has_the_rows_of_the_orm(shelf, mission_member, editor, who, 
             ]
             assert listed == expected, (selection, text, language)
             assert rows.count() == len(expected)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "editor"])
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_pages_that_start_at_their_year_have_the_rows_of_the_orm(
+    shelf, editor, who, sort
+):
+    """Given the year facet's counts, a page sorted by date starts reading at
+    its year: the same rows, across years, into the undated ones last."""
+    user = {"anonymous": AnonymousUser(), "editor": editor}[who]
+    base = Resource.objects.visible_to(user)
+    for (selection, text), language in itertools.product(SELECTIONS, ["ru", "en"]):
+        counts = resource_counts(
+            base, staff=who == "editor", text=text, selection=selection
+        )
+        with translation.override(language):
+            rows = LibraryRows(
+                user=user,
+                selection=selection,
+                text=text,
+                sort=sort,
+                years=counts["year"],
+            )
+            expected = [resource.slug for resource in rows.queryset()]
+            for per_page in (1, 3, PER_PAGE):
+                listed = [
+                    resource.slug
+                    for start in range(0, 32, per_page)
+                    for resource in rows[start : start + per_page]
+                ]
+                assert listed == expected, (selection, text, language, per_page)
+
+
+def test_a_page_starts_at_its_year_only_within_the_dated_rows():
+    years = {"2021": 3, "2023": 2, "2020": 0, "2022": 4}
+    newest = LibraryRows(
+        user=AnonymousUser(), selection=ResourceSelection(), years=years
+    )
+    assert newest._year_start(0, 2) == (datetime.date(2024, 1, 1), 0)
+    assert newest._year_start(2, 4) == (datetime.date(2023, 1, 1), 0)
+    assert newest._year_start(7, 9) == (datetime.date(2022, 1, 1), 1)
+    # Rows past the dated ones are undated, in no year.
+    assert newest._year_start(8, 10) is None
+    oldest = LibraryRows(
+        user=AnonymousUser(), selection=ResourceSelection(), sort="oldest", years=years
+    )
+    assert oldest._year_start(3, 5) == (datetime.date(2022, 1, 1), 0)
+    # Only the chosen years are listed; a facet counts every year.
+    chosen = LibraryRows(
+        user=AnonymousUser(),
+        selection=ResourceSelection(year=("2021", "2023")),
+        years=years,
+    )
+    assert chosen._year_start(2, 4) == (datetime.date(2022, 1, 1), 0)
+    assert chosen._year_start(4, 6) is None
+    by_title = LibraryRows(
+        user=AnonymousUser(), selection=ResourceSelection(), sort="title", years=years
+    )
+    assert by_title._year_start(2, 4) is None
+
+
+def test_later_pages_of_a_list_sorted_by_date_follow_the_first(client, db):
+    """The view gives the rows its facets counted per year (``years``): pages
+    past the first start at their year, a chosen year's too."""
+    LATER_PAGE._statements.clear()
+    for n in range(110):
+        factories.ResourceFactory(
+            slug=f"item-{n:02}",
+            published_on=None
+            if n % 7 == 0
+            else datetime.date(2015 + n % 5, 1, n % 28 + 1),
+        )
+    with translation.override("en"):
+        url = reverse("resources:list")
+    for sort, years in itertools.product(("newest", "oldest"), ((), ("2016", "2018"))):
+        rows = LibraryRows(
+            AnonymousUser(), ResourceSelection(year=years), sort=sort
+        ).queryset()
+        listed = []
+        for page in range(1, 10):
+            response = client.get(url, {"sort": sort, "page": page, "year": years})
+            if response.status_code == 404:
+                break
+            listed += [resource.slug for resource in response.context["object_list"]]
+        assert listed == [resource.slug for resource in rows], (sort, years)
+    if connection.vendor == "postgresql":
+        started_at_year = [
+            key for (key, _language) in LATER_PAGE._statements if key[-1]
+        ]
+        assert started_at_year
 
 
 def test_staff_and_draft_items_are_never_read_for_others(shelf, mission_member):
