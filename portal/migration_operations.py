@@ -19,6 +19,18 @@ class AddIndexOnPostgreSQL(migrations.AddIndex):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
+class RemoveIndexOnPostgreSQL(migrations.RemoveIndex):
+    """RemoveIndex of an index ``AddIndexOnPostgreSQL`` made (SQLite has none)."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 class CreateModelOnPostgreSQL(migrations.CreateModel):
     """CreateModel that SQLite skips: a table only PostgreSQL's triggers fill.
 

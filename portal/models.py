@@ -38,11 +38,14 @@ class FacetCount(models.Model):
         ]
         indexes = [
             # The busiest options of one facet, read first (the ledger's partners
-            # and projects: programme.facets). PostgreSQL only (migration 0007).
+            # and projects: programme.facets), and the options of the facets a
+            # list names. ``given`` is the condition's, not a column: as one, the
+            # planner dropped the clause the condition implies and could not go
+            # on to the facet (2.4 -> 1.5 ms for the ledger's counts).
+            # PostgreSQL only (migration 0008).
             models.Index(
                 F("listing"),
                 F("audience"),
-                F("given"),
                 Func(F("key"), Value(":"), Value(1), function="split_part"),
                 F("count").desc(),
                 F("key"),

@@ -42,6 +42,9 @@ PARTNER_OPTIONS = 30
 KEYED_FACETS = tuple(name for name in FACET_ORDER if name != "when")
 # Facets whose options are partners or projects, named from their rows.
 NAMED_FACETS = {"provider": "partner", "beneficiary": "partner", "project": "project"}
+# The others, read whole, and the total: named, so that the index of each
+# facet's counts serves them (portal.models.FacetCount).
+PLAIN_FACETS = (TOTAL, *(name for name in KEYED_FACETS if name not in NAMED_FACETS))
 
 
 def _label(ru: str | None, en: str | None, fallback: str, language: str) -> str:
@@ -172,7 +175,7 @@ def _ranked_counts(*, user, audience, today) -> QuerySet:
     )
     no_names = Value(None, output_field=CharField())
     plain = (
-        stored.exclude(facet__in=list(NAMED_FACETS))
+        stored.filter(facet__in=PLAIN_FACETS)
         .annotate(names=no_names)
         .values_list("key", "count", "names")
     )
