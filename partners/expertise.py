@@ -2,18 +2,24 @@
 offering it, a page at a time, each with its latest exchanges on it.
 
 Compiled once per process (``portal.compiled``): the theme, the region and the
-page's partners are the parameters.
+page's partners are the parameters. On PostgreSQL a page of the ranking is
+hand-written SQL (``OFFERING_PAGE_SQL``).
 """
 
 from __future__ import annotations
 
+import functools
+
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
+from django.utils import translation
 
-from portal.compiled import CompiledCount, CompiledQuery, one_of
+from portal import facet_counts
+from portal.compiled import CompiledCount, CompiledQuery, CompiledSQL, Param, one_of
 from portal.publishing import Status
 from portal.taxonomy.models import Region, Theme
 
+from .matching import name_order_sql
 from .models import Partner
 from .profile import (
     CountryName,
@@ -83,6 +89,84 @@ def _offering_page(*, theme, region, regional: bool, start: int, top: int):
 OFFERING_COUNT = CompiledCount(_offering, params=("theme", "region"))
 # A page's bounds shape the SQL (LIMIT and OFFSET are not parameters).
 OFFERING_PAGE = CompiledQuery(_offering_page, params=("theme", "region"))
+
+# ``_offering_page`` on PostgreSQL, which the ORM cannot say: the ranking is
+# worked out on the partners' ids, names and counts alone (from an index holding
+# them, ``partners_offering``), and only the page's partners are then read whole
+# with their country and region, instead of every partner offering the theme
+# (2.0 -> 1.2 ms of the server's CPU for the bench's busiest theme). The counts
+# are ``offering``'s: the stored ones of the exchange ledger (see
+# ``_provided_on_theme``). Table names and bounds are constants, never input.
+OFFERING_PAGE_SQL = """
+WITH ranked AS (
+  SELECT partners_partner.id, COUNT(*) OVER () AS total,
+    COALESCE((
+      SELECT stored.count FROM portal_facetcount AS stored
+      WHERE stored.listing = %s AND stored.audience = %s
+        AND stored.given = %s || (SELECT slug FROM taxonomy_theme WHERE id = %s)
+        AND stored.key = %s || partners_partner.slug
+    ), 0) AS exchange_count,
+    {name_order} AS name_key
+  FROM partners_partner_offers AS offers
+  JOIN partners_partner ON partners_partner.id = offers.partner_id
+  WHERE offers.theme_id = %s AND partners_partner.status = %s{regional}
+  ORDER BY exchange_count DESC, name_key, partners_partner.id
+  LIMIT {limit} OFFSET {start}
+)
+SELECT ranked.id, {expert_fields},
+  taxonomy_country.name_ru, taxonomy_country.name_en,
+  taxonomy_region.name_ru, taxonomy_region.name_en,
+  ranked.exchange_count, ranked.total
+FROM ranked
+JOIN partners_partner ON partners_partner.id = ranked.id
+LEFT JOIN taxonomy_country ON taxonomy_country.id = partners_partner.country_id
+LEFT JOIN taxonomy_region ON taxonomy_region.id = partners_partner.region_id
+ORDER BY ranked.exchange_count DESC, ranked.name_key, ranked.id
+"""
+# Only partners of that region (by its slug, unique like a join to it).
+REGIONAL_SQL = """
+    AND partners_partner.region_id = (SELECT id FROM taxonomy_region WHERE slug = %s)"""
+
+
+@functools.lru_cache(maxsize=64)
+def _offering_page_sql(
+    language: str, regional: bool, start: int, top: int
+) -> CompiledSQL:
+    """``OFFERING_PAGE_SQL`` for a page, per language (the names' order)."""
+    name_order, name_params = name_order_sql(language)
+    theme = Param("theme")
+    sql = OFFERING_PAGE_SQL.format(
+        name_order=name_order,
+        regional=REGIONAL_SQL if regional else "",
+        limit=top - start,
+        start=start,
+        expert_fields=", ".join(f"partners_partner.{name}" for name in EXPERT_FIELDS),
+    )
+    params = (
+        "activities",
+        facet_counts.PUBLIC,
+        "theme:",
+        theme,
+        "provider:",
+        *name_params,
+        theme,
+        Status.PUBLISHED,
+    )
+    if regional:
+        params += (Param("region"),)
+    return CompiledSQL(sql, params)
+
+
+def offering_page(*, theme: int, region: str | None, start: int, top: int) -> list:
+    """The rows of ``_offering_page`` for the partners ``start`` to ``top``."""
+    regional = bool(region)
+    if facet_counts.is_supported():
+        statement = _offering_page_sql(translation.get_language(), regional, start, top)
+        return statement.rows(theme=theme, region=region)
+    key = (regional, start, top)
+    return OFFERING_PAGE.rows(
+        key, start=start, top=top, theme=theme, region=region, regional=regional
+    )
 
 
 class RegionName:
@@ -156,9 +240,12 @@ class Offering:
         # Compiled per page with a page's length: the last one is shorter only
         # because the rows run out.
         if start not in self._pages:
-            top = start + self.per_page
-            key = (self.arguments["regional"], start, top)
-            rows = OFFERING_PAGE.rows(key, start=start, top=top, **self.arguments)
+            rows = offering_page(
+                theme=self.arguments["theme"],
+                region=self.arguments["region"],
+                start=start,
+                top=start + self.per_page,
+            )
             self._pages[start] = [Offer(row) for row in rows]
         return self._pages[start]
 

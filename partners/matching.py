@@ -113,7 +113,9 @@ HALVES = (
 PARTNER = Param("partner")
 
 
-def _name_order(language: str) -> tuple[str, list]:
+def name_order_sql(language: str) -> tuple[str, list]:
+    """``translated_sort_key("name", language)`` as SQL on ``partners_partner``,
+    for hand-written statements (here and in ``expertise``)."""
     query = Query(Partner)
     compiler = query.get_compiler(connection=connection)
     sql, params = (
@@ -126,7 +128,7 @@ def _name_order(language: str) -> tuple[str, list]:
 
 def _sqlite_statements(language: str) -> tuple[tuple[str, tuple], ...]:
     """One statement per list (no LIMIT inside a compound statement there)."""
-    name_order, name_params = _name_order(language)
+    name_order, name_params = name_order_sql(language)
     return tuple(
         (
             _HALF.format(
@@ -143,7 +145,7 @@ def _sqlite_statements(language: str) -> tuple[tuple[str, tuple], ...]:
 
 def _postgresql_statement(language: str) -> tuple[str, tuple]:
     """Both lists in one statement: each list's counts are a CTE, read twice."""
-    name_order, name_params = _name_order(language)
+    name_order, name_params = name_order_sql(language)
     names = {True: "helping", False: "seeking"}
     counts = ", ".join(
         f"{names[helps]} AS MATERIALIZED "

@@ -285,6 +285,15 @@ class Partner(Publishable):
                 condition=models.Q(status=Status.PUBLISHED),
                 name="partners_latest_published",
             ),
+            # "Find expertise" ranks a theme's partners by their count and name
+            # (``partners.expertise``) and a page's recommendations read and sort
+            # hundreds (``partners.matching``): from here, not their wide rows.
+            # Key columns, not INCLUDE, which SQLite lacks (models.W040).
+            models.Index(
+                fields=["id", "slug", "kind", "name_ru", "name_en", "country_id"],
+                condition=models.Q(status=Status.PUBLISHED),
+                name="partners_offering",
+            ),
         ]
         constraints = [
             *Publishable.Meta.constraints,

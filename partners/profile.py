@@ -16,7 +16,7 @@ from django.utils import translation
 
 from portal.accounts.models import can_see_restricted
 from portal.compiled import CompiledQuery
-from portal.links import slug_url
+from portal.links import SLUG_MARK, slug_url
 from portal.publishing import Status
 from portal.taxonomy.models import Country, Theme
 from portal.translated import shown_text
@@ -204,8 +204,12 @@ def prepare_exchanges(rows: list) -> list:
     if not rows:
         return rows
     labels = _exchange_labels(translation.get_language())
+    # One address around a mark, not one per row: each asks the language again.
+    before, _mark, after = slug_url("programme:activity_detail", SLUG_MARK).rpartition(
+        SLUG_MARK
+    )
     for row in rows:
-        row.url = slug_url("programme:activity_detail", row.slug)
+        row.url = f"{before}{row.slug}{after}"
         row.kind_label = labels["kind"].get(row.kind, row.kind)
         row.format_label = labels["format"].get(row.format, row.format)
     return rows

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from partners.expertise import offering_page
 from partners.filters import ExpertiseForm
 from partners.matching import RECOMMENDATIONS, partner_matches
 from partners.models import Partner
@@ -166,6 +167,38 @@ def test_offering_orders_ties_a_to_z(market):
         ranking = [p.slug for p in Partner.objects.offering("borders")]
 
     assert ranking == ["veteran", "novice", "aardvark", "newcomer"]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+@pytest.mark.parametrize("region", [None, "africa"])
+def test_the_page_statement_ranks_as_offering_does(
+    market, postgres, monkeypatch, language, region
+):
+    """partners/expertise.py's SQL on PostgreSQL: the same partners, columns,
+    counts, order (ties A to Z in the page's language) and total, page after
+    page, as the ORM's ``offering`` (the SQLite demo's)."""
+    borders = market["borders"]
+    for number, (ru, en) in enumerate([("Б", "A"), ("А", "B"), ("В", "")]):
+        factories.PartnerFactory(
+            slug=f"tied-{number}", name_ru=ru, name_en=en
+        ).offers.add(borders)
+    factories.PartnerFactory(
+        slug="tied-african", name_ru="Г", country__region=market["novice"].region
+    ).offers.add(borders)
+
+    def pages():
+        with translation.override(language):
+            return [
+                offering_page(theme=borders.pk, region=region, start=start, top=top)
+                for start, top in ((0, 2), (2, 4), (4, 6), (6, 8))
+            ]
+
+    written = pages()
+    monkeypatch.setattr(facet_counts, "is_supported", lambda: False)
+    counted = pages()
+
+    assert written == counted
+    assert sum(len(page) for page in written) == (3 if region else 7)
 
 
 # --- The page -----------------------------------------------------------------------
