@@ -348,3 +348,23 @@ class CompiledCount(CompiledQuery):
             return self.build(**arguments).count()
         statement = self._statement(key, arguments, connection)
         return statement.count(connection, arguments)
+
+
+# Unevaluated querysets, built once per process and key (see ``kept``).
+_KEPT: dict[Hashable, QuerySet] = {}
+
+
+def kept(key: Hashable, build: Callable[[], QuerySet]) -> QuerySet:
+    """A clone of the queryset ``build()`` returns, built once per ``key`` and
+    active language (as Django's generic views clone their ``queryset``).
+
+    Building a list's queryset through modeltranslation cost more than cloning
+    it (the photo archive's: 0.8 ms against 10 microseconds). Never evaluated
+    itself, it holds no rows. ``key`` must say all ``build`` depends on, as a
+    ``CompiledQuery``'s: staff or not, say.
+    """
+    key = (key, translation.get_language())
+    queryset = _KEPT.get(key)
+    if queryset is None:
+        queryset = _KEPT[key] = build()
+    return queryset.all()

@@ -8,7 +8,6 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, resolve_url
 from django.utils.cache import patch_cache_control
@@ -16,7 +15,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from portal.compiled import CompiledQuery
+from portal.compiled import CompiledQuery, kept
 from portal.generic import (
     CompiledObjectMixin,
     FacetedListView,
@@ -36,20 +35,13 @@ from .services import (
     resource_download,
 )
 
-# ``visible_to`` tells only staff from everyone else; building its filter cost
-# a few tenths of a millisecond a request; a copy of one built per process,
-# a few microseconds.
-_VISIBLE_BASES: dict[bool, QuerySet] = {}
-
 
 def _visible_base(user):
-    """``Resource.objects.visible_to(user)``, a fresh copy of one built once per
-    process for staff and once for everyone else (never evaluated itself)."""
-    staff = is_staff(user)
-    base = _VISIBLE_BASES.get(staff)
-    if base is None:
-        base = _VISIBLE_BASES[staff] = Resource.objects.visible_to(user)
-    return base.all()
+    """``Resource.objects.visible_to(user)``, kept per process (``visible_to``
+    tells only staff from everyone else)."""
+    return kept(
+        ("resources", is_staff(user)), lambda: Resource.objects.visible_to(user)
+    )
 
 
 class ResourceListView(FacetedListView):

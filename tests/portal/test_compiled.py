@@ -8,7 +8,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from partners.models import Partner
-from portal.compiled import CompiledCount, CompiledQuery, CompiledSQL, Param, one_of
+from portal.compiled import (
+    CompiledCount,
+    CompiledQuery,
+    CompiledSQL,
+    Param,
+    kept,
+    one_of,
+)
 from portal.publishing import Status
 from tests import factories
 
@@ -289,3 +296,24 @@ def test_hand_written_sql_runs_as_a_compiled_statement(postgres, world):
         "SELECT slug FROM partners_partner WHERE country_id = $1"
         " AND status = 'published' AND slug LIKE '%%' ORDER BY slug"
     ]
+
+
+def test_a_kept_queryset_is_a_fresh_clone_per_key_and_language(postgres, world):
+    built = []
+
+    def build():
+        built.append(1)
+        return Partner.objects.published().order_by("slug")
+
+    with translation.override("en"):
+        first = kept(("test-kept", False), build)
+        second = kept(("test-kept", False), build)
+        assert first is not second
+        assert list(first) == list(Partner.objects.published().order_by("slug"))
+        kept(("test-kept", True), build)
+    with translation.override("ru"):
+        kept(("test-kept", False), build)
+    assert len(built) == 3
+    # A filter on one copy never reaches the next.
+    assert not first.filter(pk=-1).exists()
+    assert kept(("test-kept", False), build).count() == first.count()
