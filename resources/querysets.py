@@ -28,7 +28,7 @@ LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 # The "language available" filter: a language, or every one of them.
 BOTH_LANGUAGES = "both"
 FACET_NAMES = ("kind", "theme", "region", "country", "language", "year", "access")
-# The columns a card reads (includes/cards/resource.html): title and summary with
+# The columns a card reads (resource_tags.resource_card): title and summary with
 # their fallback, kind, date, access, status, and the documents and links that
 # make its language badge. A list reads no more (its query count is pinned).
 CARD_FIELDS = (

@@ -67,7 +67,7 @@ def _logo(partner, name: str, labels: dict) -> str:
 def partner_card(
     partner, heading: str = "h2", show_themes: bool = False, show_logo: bool = False
 ) -> SafeString:
-    """A partner in a list (includes/cards/partner.html).
+    """A partner in a list: its card.
 
     Built in Python, as ``facet_options`` is: a directory page shows two dozen
     cards, and through the template engine their markup cost more than the rest

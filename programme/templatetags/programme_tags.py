@@ -5,7 +5,7 @@ alone, each card cost half a millisecond (a dozen lookups through the model's
 translation descriptors, ``get_kind_display`` translating every choice, two
 includes for the partner names). ``activity_card`` and ``project_card`` build a
 card's markup in one pass, as the resource and partner cards do; every text is
-escaped with ``html.escape``. ``includes/cards/*.html`` only call them.
+escaped with ``html.escape``.
 """
 
 from __future__ import annotations

@@ -78,7 +78,7 @@ def _summary_words(text: str) -> str:
 def resource_card(
     resource, heading="h2", show_themes=False, show_summary=False
 ) -> SafeString:
-    """A resource in a list: includes/cards/resource.html's markup, built here.
+    """A resource in a list: its card's markup, built here.
 
     A list page shows twenty cards: through the template engine they cost more
     than the rest of the page (each lookup, filter and nested include takes
