@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -126,19 +126,23 @@ def _combined(built: Built, order_by: tuple[str, ...]) -> QuerySet:
     return combined.order_by(*order_by) if order_by else combined
 
 
-_PLACEHOLDER = re.compile("%[s%]")
+_PLACEHOLDER = re.compile(r"%%|%s|%\((\w+)\)s")
 
 
 def _with_constants(sql: str, params, connection) -> tuple[str, tuple[str, ...]]:
     """The SQL with its constants written in, and the names of its ``Param``
-    placeholders (left as ``%s``) in order."""
+    placeholders (left as ``%s``) in order. ``params``: a sequence for ``%s``
+    placeholders, or a mapping for ``%(name)s`` ones."""
     connection.ensure_connection()
-    values, names = iter(params), []
+    named = isinstance(params, Mapping)
+    values, names = iter(() if named else params), []
 
     def written(match: re.Match) -> str:
         if match.group() == "%%":
             return "%%"
-        value = next(values)
+        if named != (match.group(1) is not None):
+            raise ImproperlyConfigured(f"Mixed or unexpected placeholders: {sql}")
+        value = params[match.group(1)] if named else next(values)
         if isinstance(value, Param):
             names.append(value.name)
             return "%s"
@@ -179,22 +183,29 @@ def _fetch_all(connection, sql: str, values: list) -> list[tuple]:
 
 
 class CompiledSQL:
-    """Hand-written SQL run as a compiled query's: ``params`` holds its values,
-    ``Param`` placeholders among them for what each run gives; on PostgreSQL the
+    """Hand-written SQL run as a compiled query's: ``params`` holds its values
+    (a sequence for ``%s``, a mapping for ``%(name)s``), ``Param`` placeholders
+    among them for what each run gives; on PostgreSQL the
     others are written into the SQL and the statement is prepared. For what the
     ORM cannot say (see ``partners.matching``)."""
 
     def __init__(self, sql: str, params=(), *, using: str = "default"):
-        self.sql, self.params, self.using = sql, tuple(params), using
+        if not isinstance(params, Mapping):
+            params = tuple(params)
+        self.sql, self.params, self.using = sql, params, using
         self._written: tuple[str, tuple[str, ...]] | None = None
 
     def rows(self, **arguments: Any) -> list[tuple]:
         connection = connections[self.using]
         if connection.vendor != "postgresql":
-            values = [
-                arguments[value.name] if isinstance(value, Param) else value
-                for value in self.params
-            ]
+
+            def given(value):
+                return arguments[value.name] if isinstance(value, Param) else value
+
+            if isinstance(self.params, Mapping):
+                values = {name: given(value) for name, value in self.params.items()}
+            else:
+                values = [given(value) for value in self.params]
             with connection.cursor() as cursor:
                 cursor.execute(self.sql, values)
                 return cursor.fetchall()

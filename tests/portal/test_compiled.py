@@ -317,3 +317,17 @@ def test_a_kept_queryset_is_a_fresh_clone_per_key_and_language(postgres, world):
     # A filter on one copy never reaches the next.
     assert not first.filter(pk=-1).exists()
     assert kept(("test-kept", False), build).count() == first.count()
+
+
+def test_hand_written_sql_takes_named_placeholders(postgres, world):
+    countries, _partners_made = world
+    statement = CompiledSQL(
+        "SELECT count(*) FROM partners_partner"
+        " WHERE country_id = %(country)s AND status = %(status)s",
+        {"country": Param("country"), "status": Status.PUBLISHED},
+    )
+    for country in countries:
+        expected = Partner.objects.published().filter(country=country).count()
+        assert statement.rows(country=country.pk) == [(expected,)]
+    with pytest.raises(ImproperlyConfigured):
+        CompiledSQL("SELECT %s, %(x)s", {"x": 1}).rows()
