@@ -162,6 +162,17 @@ def test_database_url_switches_to_postgresql():
     }
 
 
+@pytest.mark.parametrize(
+    ("value", "threshold"), [(None, 1), ("3", 3), ("none", None), ("None", None)]
+)
+def test_compiled_statements_are_prepared_unless_told_never(value, threshold):
+    env = {"DATABASE_URL": "postgres://portal:pw@db.example.org:5433/portal"}
+    if value is not None:
+        env["DATABASE_PREPARE_THRESHOLD"] = value
+    expression = "s.DATABASES['default']['OPTIONS']['prepare_threshold']"
+    assert show(PRODUCTION, {**PRODUCTION_ENV, **env}, expression) == threshold
+
+
 def test_without_redis_celery_runs_eagerly_and_the_cache_is_local_memory():
     expression = "s.CACHES['default']['BACKEND'], celery_app.conf.task_always_eager"
     assert show(DEV, {}, expression, "portal:celery_app") == (

@@ -128,8 +128,12 @@ def tune_for_web(config: dict) -> dict:
         options["options"] = "-c jit=off -c max_parallel_workers_per_gather=0"
         # A statement run a second time on a connection is prepared. Only the
         # server-binding cursors of ``portal.compiled`` can be: the ORM's own
-        # (client-side binding) never are.
-        options["prepare_threshold"] = 1
+        # (client-side binding) never are. "none": never (behind a pooler that
+        # cannot keep prepared statements).
+        threshold = env.str("DATABASE_PREPARE_THRESHOLD", default="1")
+        options["prepare_threshold"] = (
+            None if threshold.lower() == "none" else int(threshold)
+        )
     return config
 
 
