@@ -1,8 +1,7 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.db import migrations, models
 
-from portal.migration_operations import AddIndexOnPostgreSQL
-from portal.search.operations import RemoveIndexOnPostgreSQL
+from portal.migration_operations import AddIndexOnPostgreSQL, RemoveIndexOnPostgreSQL
 
 # The head (title A, summary B) of every entry, both languages.
 HEAD_SQL = """

@@ -1,8 +1,7 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.db import migrations
 
-from portal.migration_operations import AddIndexOnPostgreSQL
-from portal.search.operations import RemoveIndexOnPostgreSQL
+from portal.migration_operations import AddIndexOnPostgreSQL, RemoveIndexOnPostgreSQL
 
 
 class Migration(migrations.Migration):
