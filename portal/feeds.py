@@ -90,22 +90,24 @@ ACTIVITY_ROWS = CompiledQuery(
         .values_list(*ACTIVITY_COLUMNS)[:ITEMS]
     )
 )
-RESOURCE_THEMES = CompiledQuery(
-    lambda *, items: (
-        Resource.themes.through.objects.filter(one_of("resource_id", items))
-        .order_by("theme__order", "theme__slug")
-        .values_list("resource_id", *(f"theme__name_{code}" for code in CODES))
-    ),
-    params=("items",),
-)
-ACTIVITY_THEMES = CompiledQuery(
-    lambda *, items: (
-        Activity.themes.through.objects.filter(one_of("activity_id", items))
-        .order_by("theme__order", "theme__slug")
-        .values_list("activity_id", *(f"theme__name_{code}" for code in CODES))
-    ),
-    params=("items",),
-)
+
+
+def _themes_of(model) -> CompiledQuery:
+    """The names of the themes of ``model`` items (``items``: their ids), in the
+    themes' order."""
+    owner = f"{model._meta.model_name}_id"
+    return CompiledQuery(
+        lambda *, items: (
+            model.themes.through.objects.filter(one_of(owner, items))
+            .order_by("theme__order", "theme__slug")
+            .values_list(owner, *(f"theme__name_{code}" for code in CODES))
+        ),
+        params=("items",),
+    )
+
+
+RESOURCE_THEMES = _themes_of(Resource)
+ACTIVITY_THEMES = _themes_of(Activity)
 
 
 def _rows(query: CompiledQuery, columns: tuple[str, ...]) -> list[dict]:
