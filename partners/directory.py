@@ -10,7 +10,7 @@ from portal.compiled import CompiledQuery, kept, one_of
 from portal.taxonomy.models import Theme
 
 from .models import CARD_FIELDS, Partner
-from .profile import CountryName, ThemeName, audience
+from .profile import CountryName, PartnerRow, ThemeName, audience
 
 
 def directory_queryset(user) -> QuerySet:
@@ -68,25 +68,10 @@ LISTED_FIELDS = (
 LISTED_COUNTRY_FIELDS = ("country__name_ru", "country__name_en")
 
 
-class Listed:
+class Listed(PartnerRow):
     """A partner as a directory card shows it (``partner_card``): its card's
-    columns rather than a Partner and its Country (0.6 ms for a page of two
-    dozen).
-
-    Its texts, logo, kind label, address, status and languages are the model's
-    own (descriptors and methods: the same fallback, the same storage);
-    ``listed_offers``: see ``attach_listed_offers``.
-    """
-
-    name = Partner.name
-    acronym = Partner.acronym
-    summary = Partner.summary
-    logo = Partner.logo
-    is_published = Partner.is_published
-    required_translated_fields = Partner.required_translated_fields
-    complete_languages = Partner.complete_languages
-    get_kind_display = Partner.get_kind_display
-    get_absolute_url = Partner.get_absolute_url
+    columns (0.6 ms less for a page of two dozen); ``listed_offers``: see
+    ``attach_listed_offers``."""
 
     def __init__(self, row: tuple):
         fields = len(LISTED_FIELDS)

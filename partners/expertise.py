@@ -24,6 +24,7 @@ from .models import Partner
 from .profile import (
     CountryName,
     Exchange,
+    PartnerRow,
     activity_model,
     prepare_exchanges,
     translated_property,
@@ -179,21 +180,10 @@ class RegionName:
         self.name_ru, self.name_en = name_ru, name_en
 
 
-class Offer:
+class Offer(PartnerRow):
     """A partner as a "find expertise" result shows it (``expertise_results``):
-    the ranking's columns rather than a Partner, its Country and its Region
-    (20 µs for each of twenty).
-
-    Its name, acronym, logo, kind label and address are the model's own
-    (descriptors and methods: the same fallback, the same storage);
-    ``theme_exchanges``: see ``attach_theme_exchanges``.
-    """
-
-    name = Partner.name
-    acronym = Partner.acronym
-    logo = Partner.logo
-    get_kind_display = Partner.get_kind_display
-    get_absolute_url = Partner.get_absolute_url
+    the ranking's columns, with its country and region; ``theme_exchanges``:
+    see ``attach_theme_exchanges``."""
 
     def __init__(self, row: tuple):
         pk, *values = row

@@ -20,7 +20,7 @@ from portal.compiled import CompiledSQL, Param
 from portal.publishing import Status, translated_sort_key
 
 from .models import Partner
-from .profile import CountryName
+from .profile import CountryName, PartnerRow
 
 # Matches shown per list.
 RECOMMENDATIONS = 6
@@ -183,19 +183,10 @@ def _statements(language: str, vendor: str) -> tuple[CompiledSQL, ...]:
     return tuple(CompiledSQL(*part) for part in _sqlite_statements(language))
 
 
-class Match:
-    """A recommended partner as ``match_list`` shows it: the statement's columns
-    rather than a Partner and a Country instance (16 µs for each of twelve).
-
-    ``name``, ``get_kind_display`` and ``get_absolute_url`` are the model's own
-    (its translated field's descriptor: the same fallback); ``matches``: the
-    themes it matches on; ``helps``: which list it belongs to.
-    """
-
-    __slots__ = (*PARTNER_FIELDS, "country", "matches", "helps")
-    name = Partner.name
-    get_kind_display = Partner.get_kind_display
-    get_absolute_url = Partner.get_absolute_url
+class Match(PartnerRow):
+    """A recommended partner as ``match_list`` shows it: the statement's
+    columns; ``matches``: the themes it matches on; ``helps``: which list it
+    belongs to."""
 
     def __init__(self, row: tuple):
         fields = len(PARTNER_FIELDS)
