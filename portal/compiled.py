@@ -183,11 +183,15 @@ def _fetch_all(connection, sql: str, values: list) -> list[tuple]:
 
 
 class CompiledSQL:
-    """Hand-written SQL run as a compiled query's: ``params`` holds its values
-    (a sequence for ``%s``, a mapping for ``%(name)s``), ``Param`` placeholders
-    among them for what each run gives; on PostgreSQL the
-    others are written into the SQL and the statement is prepared. For what the
-    ORM cannot say (see ``partners.matching``)."""
+    """Hand-written SQL run as a compiled query's, for what the ORM cannot say
+    (see ``partners.matching``).
+
+    ``params`` holds its values (a sequence for ``%s``, a mapping for
+    ``%(name)s``), ``Param`` placeholders among them for what each run gives; on
+    PostgreSQL the others are written into the SQL and the statement is
+    prepared. A prepared statement names its columns: a migration that changes
+    one's type needs the web processes restarted, as every deploy does.
+    """
 
     def __init__(self, sql: str, params=(), *, using: str = "default"):
         if not isinstance(params, Mapping):
