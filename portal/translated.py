@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from django.conf import settings
 from modeltranslation.fields import NONE
 
 
@@ -29,3 +30,22 @@ def shown_text(model, obj, field: str, language: str):
     if value and value != _undefined(model, field):
         return value
     return getattr(model, field).__get__(obj, type(obj))
+
+
+def shown_at(names: tuple[str, ...], field: str, language: str) -> list[tuple]:
+    """(position, language) of ``field``'s columns in a row of ``names``, the
+    language shown first: where ``shown_in`` looks, worked out once per page."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    ordered = [language, *(code for code in codes if code != language)]
+    return [(names.index(f"{field}_{code}"), code) for code in ordered if code in codes]
+
+
+def shown_in(values, positions: list[tuple], language: str) -> tuple[str, str]:
+    """The text of a plain row shown for the field at ``positions`` (``shown_at``)
+    and its language: the active language's, else the first filled one
+    (modeltranslation's fallback). By position: no dict per row."""
+    for position, code in positions:
+        value = values[position]
+        if value:
+            return value, code
+    return "", language

@@ -25,9 +25,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from portal.publishing import Status
+from portal.translated import shown_at, shown_in
 
 from .models import ActivityKind, ActivityQuerySet
-from .rows import related_columns, shown_at, shown_in, translated_columns
+from .rows import related_columns, translated_columns
 
 PRODID = "-//UN Counter-Terrorism Centre//South-South Cooperation Portal//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"

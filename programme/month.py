@@ -30,6 +30,7 @@ from portal.facet_counts import TOTAL
 from portal.models import FacetRow
 from portal.publishing import Status
 from portal.templatetags.portal_tags import date_range
+from portal.translated import shown_at, shown_in
 
 from .facet_listing import ACTIVITIES
 from .facets import (
@@ -40,7 +41,7 @@ from .facets import (
 )
 from .filters import FIRST_YEAR, LAST_YEAR, PAST, UPCOMING
 from .models import Activity, ActivityKind
-from .rows import related_columns, shown_at, shown_in, translated_columns
+from .rows import related_columns, translated_columns
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 # The columns of an entry's row, and the order of a month's entries.

@@ -33,25 +33,6 @@ def related_columns(alias: str, lookup: str) -> dict[str, F]:
     return {f"{alias}_{code}": F(f"{lookup}_{code}") for code, _ in settings.LANGUAGES}
 
 
-def shown_at(names: tuple[str, ...], field: str, language: str) -> list[tuple]:
-    """(position, language) of ``field``'s columns in a row of ``names``, the
-    language shown first: where ``shown_in`` looks, worked out once per page."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    ordered = [language, *(code for code in codes if code != language)]
-    return [(names.index(f"{field}_{code}"), code) for code in ordered if code in codes]
-
-
-def shown_in(values, positions: list[tuple], language: str) -> tuple[str, str]:
-    """The text of a plain row shown for the field at ``positions`` (``shown_at``)
-    and its language: the active language's, else the first filled one
-    (modeltranslation's fallback). By position: no dict per row."""
-    for position, code in positions:
-        value = values[position]
-        if value:
-            return value, code
-    return "", language
-
-
 def shown_attr(obj, field: str, language: str) -> tuple[str, str]:
     """``shown_in`` for a model instance's translated columns."""
     value = getattr(obj, f"{field}_{language}", None)
