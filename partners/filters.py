@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.filtersets import KeptFormClassMixin
+from portal.filtersets import KeptFormClassMixin, copied_shallowly
 from portal.publishing import translated_sort_key
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 from portal.widgets import PanelSelect, PanelTextInput
@@ -42,6 +42,7 @@ class PartnerOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering, "pk") if ordering else qs
 
 
+@copied_shallowly
 class PartnerFilterSet(KeptFormClassMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Name or acronym"),

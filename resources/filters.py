@@ -10,7 +10,7 @@ from portal import facet_counts
 from portal.accounts.models import User
 from portal.facet_counts import TOTAL
 from portal.facets import FacetList, build_facet, selected_values
-from portal.filtersets import KeptFormClassMixin
+from portal.filtersets import KeptFormClassMixin, copied_shallowly
 from portal.taxonomy.choices import country_choices, region_choices, theme_choices
 from portal.widgets import PanelSelect, PanelTextInput
 
@@ -56,6 +56,7 @@ class ResourceOrdering(django_filters.OrderingFilter):
         return SORTS[sort_key(value)](qs)
 
 
+@copied_shallowly
 class ResourceFilterSet(KeptFormClassMixin, django_filters.FilterSet):
     """Validates the query string; the filtering itself is ``ResourceQuerySet``'s.
 

@@ -30,7 +30,7 @@ def test_the_form_class_built_once_still_follows_language_and_taxonomy():
 
 @pytest.mark.django_db
 def test_filter_sets_side_by_side_each_run_their_own_filters():
-    """Filters are copied for each filter set (``CopiedFilters``), not deep-copied:
+    """Filters are copied for each filter set (``portal.filtersets.CopiedFilters``), not deep-copied:
     a ``method`` filter still calls the filter set that holds it."""
     today = timezone.localdate()
     factories.ActivityFactory(
