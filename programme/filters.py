@@ -234,4 +234,3 @@ class PhotoFilterSet(KeptFormClassMixin, django_filters.FilterSet):
     class Meta:
         model = Photo
         fields: list[str] = []
-
