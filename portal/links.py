@@ -11,10 +11,11 @@ from portal import request_memo
 SLUG_MARK = "slug-mark"
 
 
-def slug_url(viewname: str, slug: str) -> str:
+def slug_url(viewname: str, slug: str, language: str | None = None) -> str:
     """``reverse(viewname, kwargs={"slug": slug})`` from one reverse() per request
-    and language: lists link to dozens of items, and a slug needs no quoting."""
-    language = translation.get_language() or ""
+    and language: lists link to dozens of items, and a slug needs no quoting.
+    ``language``: the active one, when the caller has already read it."""
+    language = language or translation.get_language() or ""
 
     def build() -> tuple[str, str]:
         path = reverse(viewname, kwargs={"slug": SLUG_MARK})

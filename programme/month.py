@@ -396,9 +396,10 @@ def grid_markup(weeks, by_day, *, month, today, shown_per_day: int) -> SafeStrin
 def agenda_markup(month_entries: list[Entry]) -> SafeString:
     """The month's list: each entry's link, kind, dates and place."""
     items = []
+    language = translation.get_language()
     for entry in month_entries:
         place = f" · {entry.place}" if entry.place else ""
-        dates = date_range(entry.start_date, entry.end_date)
+        dates = date_range(entry.start_date, entry.end_date, language)
         items.append(
             f'<li>{entry.link} <span class="agenda__meta">{escape(entry.kind)} · '
             f"{dates}{place}</span></li>\n          "

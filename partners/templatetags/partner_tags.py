@@ -8,7 +8,6 @@ from html import escape
 from django import template
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 
 from portal.taxonomy.models import Country, Region, Theme
@@ -17,7 +16,8 @@ from portal.templatetags.portal_tags import (
     date_range,
     draft_badge,
     lang_attr_in,
-    language_badge,
+    render_language_badge,
+    summary_words,
 )
 from portal.translated import shown_text
 
@@ -72,7 +72,7 @@ def partner_card(
     Built in Python, as ``facet_options`` is: a directory page shows two dozen
     cards, and through the template engine their markup cost more than the rest
     of the page. Every interpolated value is escaped with ``html.escape``;
-    ``lang_attr`` and ``language_badge`` return safe markup. ``show_themes`` only
+    ``lang_attr`` and ``render_language_badge`` return safe markup. ``show_themes`` only
     where the view set ``listed_offers`` (``partners.directory``);
     ``show_logo`` where the page loads css/partners.css, which places the logo.
     """
@@ -97,7 +97,7 @@ def partner_card(
         html += _logo(partner, name, labels)
     summary = shown_text(Partner, partner, "summary", language)
     if summary:
-        shown = Truncator(summary).words(SUMMARY_WORDS, truncate=" …")
+        shown = summary_words(summary, SUMMARY_WORDS)
         html += (
             f'\n  <p class="card__summary"{lang_attr_in(partner, "summary", language)}>'
             f"{escape(shown)}</p>"
@@ -114,10 +114,9 @@ def partner_card(
             f'\n  <p class="card__themes-label" id="{label_id}">{labels["offers"]}</p>'
             f'\n  <ul class="tags" aria-labelledby="{label_id}">{items}</ul>'
         )
-    draft = draft_badge(partner)
-    html += (
-        f'\n  <p class="card__badges">{language_badge(partner)}{draft}</p>\n</article>'
-    )
+    badge = render_language_badge(partner.complete_languages(), language)
+    html += f'\n  <p class="card__badges">{badge}{draft_badge(partner)}</p>\n</article>'
+
     return mark_safe(html)  # noqa: S308 - every interpolated value is escaped
 
 
@@ -176,7 +175,7 @@ def expertise_results(partners, theme_slug: str, ledger_url: str) -> SafeString:
                 f"{lang_attr_in(activity, 'title', language)}>"
                 f"{escape(shown_text(activity_class, activity, 'title', language))}"
                 f'</a> <span class="muted">· {escape(activity.kind_label)} ·'
-                f" {date_range(activity.start_date, activity.end_date)}</span></li>"
+                f" {date_range(activity.start_date, activity.end_date, language)}</span></li>"
                 for activity in exchanges
             )
             html += (
@@ -241,7 +240,7 @@ def exchange_table(exchanges, caption: str) -> SafeString:
             f"{escape(shown_text(activity_class, activity, 'title', language))}</a>"
             f"{draft}</th>"
             '\n        <td class="exchanges__dates">'
-            f"{date_range(activity.start_date, activity.end_date)}</td>"
+            f"{date_range(activity.start_date, activity.end_date, language)}</td>"
             f"\n        <td>{escape(activity.kind_label)}</td>"
             f"\n        <td>{place}</td>\n      </tr>"
         )

@@ -213,11 +213,14 @@ def _time_element(day, language: str) -> SafeString:
 
 
 @register.simple_tag
-def date_range(start, end) -> SafeString:
-    """``<time>`` elements for one day or a range (for every card of a list)."""
+def date_range(start, end, language: str | None = None) -> SafeString:
+    """``<time>`` elements for one day or a range (for every card of a list).
+
+    A list's cards give their ``language``, read once for the list: reading the
+    active language costs a microsecond or two each time."""
     if not start:
         return NO_ATTRIBUTE
-    language = translation.get_language()
+    language = language or translation.get_language()
     first = _time_element(start, language)
     if end and end != start:
         # Both elements are safe (built by format_html and kept): joined as they
@@ -270,9 +273,11 @@ def _rendered_language_badge(codes: tuple[str, ...], language: str) -> SafeStrin
     )
 
 
-def render_language_badge(codes) -> SafeString:
-    """includes/language_badge.html for these language codes."""
-    return _rendered_language_badge(tuple(codes), translation.get_language() or "")
+def render_language_badge(codes, language: str | None = None) -> SafeString:
+    """includes/language_badge.html for these language codes, in ``language``
+    (by default the active one)."""
+    language = language or translation.get_language() or ""
+    return _rendered_language_badge(tuple(codes), language)
 
 
 @register.simple_tag
@@ -282,6 +287,16 @@ def language_badge(obj) -> SafeString:
 
 
 # --- Shared parts of the cards that tags build in Python -------------------------
+
+
+def summary_words(text: str, count: int) -> str:
+    """``Truncator(text).words(count, truncate=" …")``, without building a
+    Truncator (a lazy object) for the common summary that is short enough."""
+    words = text.split()
+    if len(words) <= count:
+        return " ".join(words)
+    return Truncator(text).words(count, truncate=" …")
+
 
 CARD_HEADINGS = ("h2", "h3", "h4")
 

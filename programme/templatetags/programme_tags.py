@@ -18,8 +18,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from portal.links import SLUG_MARK, slug_url
@@ -29,7 +28,8 @@ from portal.templatetags.portal_tags import (
     date_range,
     draft_badge,
     lang_attr,
-    language_badge,
+    render_language_badge,
+    summary_words,
 )
 
 from ..models import Activity, ActivityFormat, ActivityKind
@@ -45,7 +45,9 @@ PROJECT_SUMMARY_WORDS = 40
 
 
 def _safe(markup: str) -> SafeString:
-    return mark_safe(markup)  # noqa: S308 - callers escape every value they insert
+    # Callers escape every value they insert. SafeString itself: mark_safe first
+    # looks for a lazy string among its arguments, for each card of a list.
+    return SafeString(markup)
 
 
 def _partner_names(partners: list, language: str) -> str:
@@ -79,9 +81,10 @@ def _theme_tags(themes, language: str) -> SafeString:
     return _safe("".join(tags))
 
 
-def _badges(item) -> SafeString:
+def _badges(item, language: str) -> str:
     """RU / EN / RU+EN, and the status of a draft."""
-    return _safe(f"{language_badge(item)}{draft_badge(item)}")
+    codes = item.complete_languages()
+    return f"{render_language_badge(codes, language)}{draft_badge(item)}"
 
 
 def _theme_list(themes, language: str) -> str:
@@ -98,7 +101,7 @@ def project_card(project, *, heading="h2", themes=False) -> SafeString:
     language = translation.get_language() or settings.LANGUAGE_CODE
     tag = card_heading(heading)
     title, title_code = shown_attr(project, "title", language)
-    url = slug_url("programme:project_detail", project.slug)
+    url = slug_url("programme:project_detail", project.slug, language)
     kind = escape(gettext("Project"))
     parts = [
         '<article class="card">\n',
@@ -106,12 +109,12 @@ def project_card(project, *, heading="h2", themes=False) -> SafeString:
         f"{lang_attribute(title_code, language)}>{escape(title)}</a></{tag}>\n",
         f'  <p class="card__meta">\n    <span class="card__kind">{kind}</span>\n',
     ]
-    dates = date_range(project.start_date, project.end_date)
+    dates = date_range(project.start_date, project.end_date, language)
     if dates:
         parts.append(f"    <span>{dates}</span>\n")
     parts.append("  </p>\n")
     summary, summary_code = shown_attr(project, "summary", language)
-    summary = Truncator(summary).words(PROJECT_SUMMARY_WORDS, truncate=" …")
+    summary = summary_words(summary, PROJECT_SUMMARY_WORDS)
     if summary:
         parts.append(
             f'  <p class="card__summary"{lang_attribute(summary_code, language)}>'
@@ -119,7 +122,9 @@ def project_card(project, *, heading="h2", themes=False) -> SafeString:
         )
     if themes and project.listed_themes:
         parts.append(_theme_list(project.listed_themes, language))
-    parts.append(f'  <p class="card__badges">{_badges(project)}</p>\n</article>')
+    parts.append(
+        f'  <p class="card__badges">{_badges(project, language)}</p>\n</article>'
+    )
     return _safe("".join(parts))
 
 
@@ -185,7 +190,7 @@ def _card(
     # The stored value when it is no longer a kind or a format.
     kind = text.kinds.get(activity.kind) or escape(activity.kind)
     form = text.formats.get(activity.format) or escape(activity.format)
-    dates = date_range(activity.start_date, activity.end_date)
+    dates = date_range(activity.start_date, activity.end_date, language)
     place = _place(activity, language)
     parts = [
         '<article class="card card--activity">\n',
@@ -199,7 +204,7 @@ def _card(
     if summary:
         words, code = shown_attr(activity, "summary", language)
         if words:
-            words = Truncator(words).words(SUMMARY_WORDS, truncate=" …")
+            words = summary_words(words, SUMMARY_WORDS)
             parts.append(
                 f'  <p class="card__summary"{lang_attribute(code, language)}>'
                 f"{escape(words)}</p>\n"
@@ -215,7 +220,9 @@ def _card(
     if themes and activity.listed_themes:
         tags = _theme_tags(activity.listed_themes, language)
         parts.append(f'  <ul class="tags" aria-label="{text.themes}">{tags}</ul>\n')
-    parts.append(f'  <p class="card__badges">{_badges(activity)}</p>\n</article>')
+    parts.append(
+        f'  <p class="card__badges">{_badges(activity, language)}</p>\n</article>'
+    )
     return "".join(parts)
 
 

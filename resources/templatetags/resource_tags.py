@@ -9,9 +9,9 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from portal.links import slug_url
 from portal.request_memo import memoised
 from portal.templatetags.portal_tags import (
     card_heading,
@@ -19,6 +19,7 @@ from portal.templatetags.portal_tags import (
     draft_badge,
     lang_attr_in,
     render_language_badge,
+    summary_words,
 )
 from portal.translated import shown_text
 from resources.models import Resource, ResourceKind
@@ -65,15 +66,6 @@ def _card_labels(language: str) -> tuple[dict[str, str], str]:
     return memoised(f"resource-card:labels:{language}", build)
 
 
-def _summary_words(text: str) -> str:
-    """``Truncator(text).words(SUMMARY_WORDS, truncate=" …")``, without building
-    a Truncator for the common summary that is short enough."""
-    words = text.split()
-    if len(words) <= SUMMARY_WORDS:
-        return " ".join(words)
-    return Truncator(text).words(SUMMARY_WORDS, truncate=" …")
-
-
 @register.simple_tag
 def resource_card(
     resource, heading="h2", show_themes=False, show_summary=False
@@ -87,9 +79,16 @@ def resource_card(
     (``attach_listed_themes``).
     """
     language = translation.get_language() or ""
+    return mark_safe(  # noqa: S308 - every text of the card is escaped
+        _card(resource, language, heading, show_themes, show_summary)
+    )
+
+
+def _card(resource, language: str, heading, show_themes, show_summary) -> str:
     kind_labels, themes_label = _card_labels(language)
     tag = card_heading(heading)
-    title_attrs = f' href="{escape(resource.get_absolute_url())}"'
+    url = slug_url("resources:detail", resource.slug, language)
+    title_attrs = f' href="{escape(url)}"'
     # The stored value when it is no longer a kind.
     kind = kind_labels.get(resource.kind) or escape(resource.kind)
     parts = [
@@ -104,13 +103,13 @@ def resource_card(
     if not day and resource.published_at:
         day = timezone.localdate(resource.published_at)
     if day:
-        parts.append(f"    <span>{date_range(day, None)}</span>\n")
+        parts.append(f"    <span>{date_range(day, None, language)}</span>\n")
     parts.append("  </p>\n")
     summary = (
         shown_text(Resource, resource, "summary", language) if show_summary else ""
     )
     if summary:
-        summary = _summary_words(summary)
+        summary = summary_words(summary, SUMMARY_WORDS)
         parts.append(
             f'  <p class="card__summary"{lang_attr_in(resource, "summary", language)}>'
             f"{escape(summary)}</p>\n"
@@ -125,20 +124,22 @@ def resource_card(
     draft = draft_badge(resource)
     access = _rendered_access_badge(resource.access, language)
     parts += [
-        f'  <p class="card__badges">{resource_language_badge(resource)}'
+        f'  <p class="card__badges">'
+        f"{render_language_badge(resource.available_languages(), language)}"
         f"{access}{draft}</p>\n",
         "</article>\n",
     ]
-    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+    return "".join(parts)
 
 
 @register.simple_tag
 def resource_cards(resources, heading="h2", show_themes=False, show_summary=False):
     """``resource_card`` for each of ``resources``, in one tag: a ``{% for %}``
     around twenty cards cost the engine a context and the tag's arguments per card."""
+    language = translation.get_language() or ""
     return mark_safe(  # noqa: S308 - each card escapes its texts
         "".join(
-            resource_card(resource, heading, show_themes, show_summary)
+            _card(resource, language, heading, show_themes, show_summary)
             for resource in resources
         )
     )
