@@ -143,9 +143,10 @@ def chosen_counts(
     One query, a UNION ALL of parts tagged by what they count:
 
     - ``all``: every key of the rows matching all choices. When the choice is one
-      option of a paired facet (a broad one): the stored counts among its rows
-      (plus its wide rows', which store no pairs, from the rows: a partial index
-      finds those few). Otherwise from the list's bitmaps when it keeps them
+      option of a paired facet (a broad one), or one option of each of two
+      combined facets (``Listing.combined_facets``): the stored counts among its
+      rows (plus its wide rows', which store no pairs, from the rows: a partial
+      index finds those few). Otherwise from the list's bitmaps when it keeps them
       (``portal/facet_bitmaps.py``), else from the GIN-indexed facet rows;
     - ``own``, per chosen facet, its options among the rows the other choices let
       through: the stored counts when there is no other choice or the other
@@ -184,6 +185,11 @@ def chosen_counts(
         return len(values) == 1 and name in listing.paired_facets
 
     single = one_paired_option(list(range(len(facets))))
+    combined = None
+    if len(facets) == 2 and all(len(values) == 1 for _name, values in facets):
+        combined = listing.combined_given({name: values[0] for name, values in facets})
+    if combined:
+        params["chosen_combination"] = combined
     branches = []
     with_clause = ""
     # Chosen facets whose "own" part counts all their options; the others add
@@ -210,6 +216,20 @@ def chosen_counts(
             )
             + " WHERE k <> '*' AND NOT k ^@ %(prefix0)s GROUP BY k",
             f"SELECT 'all', '*', count {stored} AND given = '' AND key = %(first0)s",
+        ]
+    elif combined:
+        # The rows with both options: their counts, and their number (a pair).
+        branches += [
+            f"SELECT 'all', key, count {stored} AND given = %(chosen_combination)s",
+            # Wide rows store no pairs: counted from the rows, "*" included.
+            "SELECT 'all', k, count(*) "
+            + keys_of(
+                f"{visible} AND {WIDE_ROW}"
+                " AND f.keys @> ARRAY[%(first0)s, %(first1)s]::text[]"
+            )
+            + " WHERE NOT k ^@ %(prefix0)s AND NOT k ^@ %(prefix1)s GROUP BY k",
+            f"SELECT 'all', '*', count {stored} AND given = %(first0)s"
+            " AND key = %(first1)s",
         ]
     elif listing.bitmaps:
         params["rows"] = TOTAL if staff else PUBLIC_ROWS

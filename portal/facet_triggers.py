@@ -20,6 +20,9 @@ from portal.facet_bitmaps import BITMAP_FUNCTIONS, rebuild_bitmaps_sql
 
 TOTAL = "*"
 PUBLIC, STAFF = "public", "staff"
+# Joins the options of two combined facets into one ``given``
+# ("kind:publication&theme:human-rights"); no key holds it.
+COMBINED = "&"
 # A row with more keys than this (fifty countries...) stores no pairs: they grow
 # with the square of its keys. Lists count such rare rows from the rows.
 WIDE_ROW_KEYS = 40
@@ -66,6 +69,10 @@ class Listing:
     # with many rows per option, where counting the rows would be slow. A facet of
     # many small options (countries, partners) is counted from its rows.
     paired_facets: tuple[str, ...] = ()
+    # Pairs of paired facets whose options, chosen together, also count every
+    # other option among their rows: the list's most common choice of two (the
+    # library's kind within a theme), read as the pairs are.
+    combined_facets: tuple[tuple[str, str], ...] = ()
     # Whether the list also keeps a bitmap per key (``portal/facet_bitmaps.py``):
     # for many rows and few keys, where counting the chosen rows is slow.
     bitmaps: bool = False
@@ -76,6 +83,10 @@ class Listing:
         return (*related, *self.terms)
 
     def __post_init__(self) -> None:
+        for facets in self.combined_facets:
+            # A combination's rows are counted from its facets' pairs.
+            if len(facets) != 2 or not set(facets) <= set(self.paired_facets):
+                raise ValueError(f"{self.name}: {facets} are not two paired facets")
         LISTINGS[self.name] = self
 
     @property
@@ -84,8 +95,23 @@ class Listing:
 
     @property
     def paired_sql(self) -> str:
-        names = ", ".join(f"'{name}'" for name in self.paired_facets)
-        return f"ARRAY[{names}]::text[]"
+        return self.paired_array()
+
+    def paired_array(self, *, combined: bool = True) -> str:
+        """SQL: the paired facets, then each combination as "kind&theme"."""
+        names = [*self.paired_facets]
+        if combined:
+            names += [COMBINED.join(facets) for facets in self.combined_facets]
+        listed = ", ".join(f"'{name}'" for name in names)
+        return f"ARRAY[{listed}]::text[]"
+
+    def combined_given(self, chosen: dict[str, str]) -> str | None:
+        """The ``given`` of one option of each of two combined facets
+        (``{"theme": "x", "kind": "y"}``), else None."""
+        for facets in self.combined_facets:
+            if set(facets) == set(chosen):
+                return COMBINED.join(f"{name}:{chosen[name]}" for name in facets)
+        return None
 
 
 SHARED_FUNCTIONS = f"""
@@ -97,7 +123,9 @@ $$;
 -- What one row adds to the counts (p_delta 1) or takes away (-1): each key
 -- alone (given ''), and, for the options of the paired facets, each other key
 -- among the rows with that option (given), so a list filtered by one such
--- option reads its counts.
+-- option reads its counts. A combination of two paired facets in p_paired
+-- ("kind&theme") counts, for each option of both, the keys of the other facets
+-- among the rows with both (given "kind:x&theme:y").
 DROP FUNCTION IF EXISTS portal_facet_bump(text, text[], text[], integer);
 CREATE OR REPLACE FUNCTION portal_facet_entries(
     p_audiences text[], p_keys text[], p_paired text[], p_delta integer
@@ -111,6 +139,19 @@ LANGUAGE sql IMMUTABLE AS $$
     FROM unnest(p_audiences) AS a
         CROSS JOIN unnest(p_keys) AS g CROSS JOIN unnest(p_keys) AS k
     WHERE split_part(g, ':', 1) = ANY (p_paired) AND k <> '*' AND g <> k
+        AND cardinality(p_keys) <= {WIDE_ROW_KEYS}
+    UNION ALL
+    SELECT a, c.given, k, p_delta
+    FROM unnest(p_audiences) AS a
+        CROSS JOIN (
+            SELECT g1 || '{COMBINED}' || g2 AS given,
+                split_part(g1, ':', 1) AS f1, split_part(g2, ':', 1) AS f2
+            FROM unnest(p_keys) AS g1 CROSS JOIN unnest(p_keys) AS g2
+            WHERE split_part(g1, ':', 1) || '{COMBINED}' || split_part(g2, ':', 1)
+                = ANY (p_paired)
+        ) AS c
+        CROSS JOIN unnest(p_keys) AS k
+    WHERE k <> '*' AND split_part(k, ':', 1) NOT IN (c.f1, c.f2)
         AND cardinality(p_keys) <= {WIDE_ROW_KEYS}
 $$;
 
@@ -188,12 +229,13 @@ $$;
 
 
 def _set_row(
-    listing: Listing, bitmaps: bool, row_id: str, public: str, keys: str
+    listing: Listing, bitmaps: bool, paired: str, row_id: str, public: str, keys: str
 ) -> str:
-    """PL/pgSQL: store one row's keys (NULL: it is gone) and move the counts."""
+    """PL/pgSQL: store one row's keys (NULL: it is gone) and move the counts
+    (``paired``: ``Listing.paired_array``)."""
     counts = (
         f"PERFORM portal_facet_set('{listing.name}', {row_id}, {public}, {keys},"
-        f" {listing.paired_sql});"
+        f" {paired});"
     )
     if not bitmaps:
         return counts
@@ -206,23 +248,23 @@ def _set_row(
                 '{listing.name}', {row_id}, row_public, row_keys
             );
             PERFORM portal_facet_set(
-                '{listing.name}', {row_id}, row_public, row_keys,
-                {listing.paired_sql}
+                '{listing.name}', {row_id}, row_public, row_keys, {paired}
             );
         END;"""
 
 
-def _row_trigger(listing: Listing, bitmaps: bool) -> str:
+def _row_trigger(listing: Listing, bitmaps: bool, paired: str) -> str:
     p = listing.prefix
+    public, keys = f"{p}_public(NEW)", f"{p}_keys(NEW)"
     old = ", ".join(f"OLD.{column}" for column in listing.watched_columns)
     new = ", ".join(f"NEW.{column}" for column in listing.watched_columns)
     return f"""
 CREATE OR REPLACE FUNCTION {p}_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        {_set_row(listing, bitmaps, "OLD.id", "NULL", "NULL")}
+        {_set_row(listing, bitmaps, paired, "OLD.id", "NULL", "NULL")}
     ELSE
-        {_set_row(listing, bitmaps, "NEW.id", f"{p}_public(NEW)", f"{p}_keys(NEW)")}
+        {_set_row(listing, bitmaps, paired, "NEW.id", public, keys)}
     END IF;
     RETURN NULL;
 END
@@ -237,13 +279,16 @@ CREATE TRIGGER {p}_row_update AFTER UPDATE ON {listing.table}
 """
 
 
-def _relation_triggers(listing: Listing, rel: Relation, bitmaps: bool) -> str:
+def _relation_triggers(
+    listing: Listing, rel: Relation, bitmaps: bool, paired: str
+) -> str:
     """Per statement: ``.set()`` links fifty countries in one INSERT, and the
     owner's keys are counted again once, not once per link."""
     p = f"{listing.prefix}_{rel.facet}"
     set_owner = _set_row(
         listing,
         bitmaps,
+        paired,
         "owner.id",
         f"{listing.prefix}_public(owner)",
         f"{listing.prefix}_keys(owner)",
@@ -297,7 +342,14 @@ BEGIN
     UPDATE portal_facetcount SET key = new_key
     WHERE listing = '{listing.name}' AND key = old_key;
     UPDATE portal_facetcount SET given = new_key
-    WHERE listing = '{listing.name}' AND given = old_key;{rename_bitmap}
+    WHERE listing = '{listing.name}' AND given = old_key;
+    UPDATE portal_facetcount
+    SET given = array_to_string(
+        array_replace(string_to_array(given, '{COMBINED}'), old_key, new_key),
+        '{COMBINED}'
+    )
+    WHERE listing = '{listing.name}'
+        AND old_key = ANY (string_to_array(given, '{COMBINED}'));{rename_bitmap}
     RETURN NULL;
 END
 $$;
@@ -308,20 +360,26 @@ CREATE TRIGGER {p}_rename AFTER UPDATE ON {term.table}
 """
 
 
-def install_sql(listing: Listing, *, bitmaps: bool | None = None) -> str:
+def install_sql(
+    listing: Listing, *, bitmaps: bool | None = None, combined: bool = True
+) -> str:
     """Functions and triggers that keep ``listing``'s counts (idempotent).
 
-    ``bitmaps`` False installs them without the bitmaps ``listing`` may keep (to
-    go back to before them).
+    ``bitmaps`` False installs them without the bitmaps ``listing`` may keep,
+    ``combined`` False without its combined facets (to go back to before them).
     """
     bitmaps = listing.bitmaps if bitmaps is None else bitmaps
+    paired = listing.paired_array(combined=combined)
     return "".join(
         [
             SHARED_FUNCTIONS,
             BITMAP_FUNCTIONS if bitmaps else "",
             _keys_function(listing),
-            _row_trigger(listing, bitmaps),
-            *(_relation_triggers(listing, rel, bitmaps) for rel in listing.relations),
+            _row_trigger(listing, bitmaps, paired),
+            *(
+                _relation_triggers(listing, rel, bitmaps, paired)
+                for rel in listing.relations
+            ),
             *(_rename_trigger(listing, term, bitmaps) for term in listing.all_terms),
         ]
     )

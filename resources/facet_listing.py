@@ -70,6 +70,10 @@ RESOURCES = Listing(
         *(f"url_{code}" for code in LANGUAGE_CODES),
     ),
     paired_facets=("kind", "access", "year", "language", "theme", "region"),
+    # A kind within a theme (publications on border security): the library's
+    # common choice of two, counted from stored counts instead of 200-odd
+    # bitmaps of 13 KB each (5 ms a page).
+    combined_facets=(("kind", "theme"),),
     # A hundred thousand rows and a few hundred keys: two broad options chosen
     # let thousands of rows through, cheaper to count from bitmaps.
     bitmaps=True,

@@ -147,12 +147,24 @@ def test_resource_counts_follow_every_kind_of_change():
     draft.save()
     assert_resources_agree()
 
+    old_combination = f"kind:{hidden.kind}&theme:{theme.slug}"
+    assert any(
+        given == old_combination
+        for _audience, given, _key in every_stored_count(RESOURCES)
+    )
     theme.slug = "renamed-theme"
     theme.save()
     country.iso3 = "ZZZ"
     country.save()
     public.delete()
     assert_resources_agree()
+    # The renamed theme's pairs and combinations follow it, as a rebuild finds.
+    after = every_stored_count(RESOURCES)
+    givens = {given for _audience, given, _key in after}
+    assert old_combination not in givens
+    assert f"kind:{hidden.kind}&theme:renamed-theme" in givens
+    facet_counts.rebuild([RESOURCES])
+    assert every_stored_count(RESOURCES) == after
     # "hidden" keeps the renamed theme; the published draft, the other one.
     assert stored_resource_counts(staff=True)["theme"] == {
         "renamed-theme": 1,
@@ -181,7 +193,7 @@ def test_random_changes_keep_resource_counts_exact():
         resources.append(resource)
     for _ in range(40):
         resource = rng.choice(resources)
-        change = rng.randrange(4)
+        change = rng.randrange(5)
         if change == 0:
             resource.access = rng.choice(Access.values)
             resource.save()
@@ -190,16 +202,20 @@ def test_random_changes_keep_resource_counts_exact():
         elif change == 2:
             resource.status = rng.choice([Status.PUBLISHED, Status.ARCHIVED])
             resource.save()
-        else:
+        elif change == 3:
             resource.published_on = datetime.date(rng.randint(2019, 2026), 6, 1)
+            resource.save()
+        else:
+            resource.kind = rng.choice(ResourceKind.values)
             resource.save()
     assert_resources_agree()
 
-    # A rebuild from the rows finds exactly what the triggers kept, pairs and
-    # bitmaps too.
+    # A rebuild from the rows finds exactly what the triggers kept, pairs,
+    # combinations and bitmaps too.
     before = every_stored_count(RESOURCES)
     bitmaps_before = stored_bitmaps(RESOURCES)
     assert any(given for _audience, given, _key in before)
+    assert any("&" in given for _audience, given, _key in before)
     facet_counts.rebuild([RESOURCES])
     assert every_stored_count(RESOURCES) == before
     assert stored_bitmaps(RESOURCES) == bitmaps_before
@@ -436,3 +452,50 @@ def test_wide_rows_store_no_pairs_and_still_count():
             }
             assert got == expected, (name, choice)
     assert stored["country"][countries[0].iso3] == 2
+
+
+def test_a_kind_within_a_theme_is_counted_from_its_stored_combination():
+    """One kind and one theme chosen: counted from the stored combinations
+    (``RESOURCES.combined_facets``), wide rows from the rows, no bitmap read;
+    every count equals counting the rows."""
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.facet_triggers import WIDE_ROW_KEYS
+    from resources.filters import resource_counts
+
+    rng = random.Random(5)
+    themes = factories.ThemeFactory.create_batch(2)
+    countries = factories.CountryFactory.create_batch(WIDE_ROW_KEYS + 3)
+    kinds = ResourceKind.values[:2]
+    for index in range(24):
+        resource = factories.ResourceFactory(
+            kind=rng.choice(kinds),
+            access=rng.choice(Access.values),
+            published_on=datetime.date(rng.choice([2023, 2024]), 1, 1),
+            document_en=rng.choice(["", "resources/en.pdf"]),
+        )
+        resource.themes.set(rng.sample(themes, rng.randint(1, 2)))
+        # Two rows too wide to store pairs or combinations.
+        wide = index in (3, 7)
+        resource.countries.set(countries if wide else rng.sample(countries[:3], 1))
+    staff_user = factories.UserFactory(is_staff=True)
+    for kind in kinds:
+        for theme in themes:
+            selection = ResourceSelection(kind=(kind,), theme=(theme.slug,))
+            for user in (AnonymousUser(), staff_user):
+                base = Resource.objects.visible_to(user)
+                with CaptureQueriesContext(connection) as queries:
+                    stored = resource_counts(
+                        base, staff=user.is_authenticated, selection=selection
+                    )
+                assert not any("portal_facetbits" in q["sql"] for q in queries)
+                assert any("&theme:" in q["sql"] for q in queries)
+                live = base.facet_counts(selection)
+                for name, counts in live.items():
+                    expected = {option: n for option, n in counts.items() if n}
+                    got = {
+                        option: n
+                        for option, n in stored[name].items()
+                        if n and (option or name in ("language", TOTAL))
+                    }
+                    assert got == expected, (name, kind, theme.slug, user)
