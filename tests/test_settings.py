@@ -193,3 +193,17 @@ def test_with_redis_the_cache_and_the_celery_broker_use_it():
         False,
         url,
     )
+
+
+def test_the_wsgi_worker_freezes_what_it_loaded_and_collects_less_often():
+    """portal.wsgi leaves Django's loaded objects out of collections and raises the
+    young generation's threshold (cyclic garbage of a list page: see portal.wsgi)."""
+    frozen, threshold = show(
+        PRODUCTION,
+        PRODUCTION_ENV,
+        "(gc.get_freeze_count(), gc.get_threshold())",
+        "gc",
+        "portal.wsgi",
+    )
+    assert frozen > 10_000
+    assert threshold == (10_000, 10, 10)
