@@ -84,6 +84,19 @@ def bitmaps_from_rows(listing) -> dict[str, set[int]]:
     return expected
 
 
+def assert_same_counts(live: dict, stored: dict, *context) -> None:
+    """Every non-zero count of ``live`` is ``stored``'s, and no other."""
+    for name, counts in live.items():
+        expected = {option: n for option, n in counts.items() if n}
+        got = {
+            option: n
+            for option, n in stored[name].items()
+            # "" is "any", an option of the language facet only.
+            if n and (option or name in ("language", TOTAL))
+        }
+        assert got == expected, (name, *context)
+
+
 def assert_resources_agree() -> None:
     for staff in (False, True):
         assert stored_resource_counts(staff=staff) == live_resource_counts(staff=staff)
@@ -367,15 +380,7 @@ def test_chosen_options_count_what_the_rows_give():
             staff = user.is_authenticated
             live = base.facet_counts(selection)
             stored = resource_counts(base, staff=staff, selection=selection)
-            for name, counts in live.items():
-                expected = {option: n for option, n in counts.items() if n}
-                got = {
-                    option: n
-                    for option, n in stored[name].items()
-                    # "" is "any", an option of the language facet only.
-                    if n and (option or name in ("language", TOTAL))
-                }
-                assert got == expected, (name, selection, staff)
+            assert_same_counts(live, stored, selection, staff)
 
 
 def test_chosen_ledger_options_count_what_the_rows_give(rf):
@@ -443,14 +448,7 @@ def test_wide_rows_store_no_pairs_and_still_count():
         selection = ResourceSelection(**choice)
         live = base.facet_counts(selection)
         stored = resource_counts(base, staff=False, selection=selection)
-        for name, counts in live.items():
-            expected = {option: n for option, n in counts.items() if n}
-            got = {
-                option: n
-                for option, n in stored[name].items()
-                if n and (option or name in ("language", TOTAL))
-            }
-            assert got == expected, (name, choice)
+        assert_same_counts(live, stored, choice)
     assert stored["country"][countries[0].iso3] == 2
 
 
@@ -491,11 +489,4 @@ def test_a_kind_within_a_theme_is_counted_from_its_stored_combination():
                 assert not any("portal_facetbits" in q["sql"] for q in queries)
                 assert any("&theme:" in q["sql"] for q in queries)
                 live = base.facet_counts(selection)
-                for name, counts in live.items():
-                    expected = {option: n for option, n in counts.items() if n}
-                    got = {
-                        option: n
-                        for option, n in stored[name].items()
-                        if n and (option or name in ("language", TOTAL))
-                    }
-                    assert got == expected, (name, kind, theme.slug, user)
+                assert_same_counts(live, stored, kind, theme.slug, user)
