@@ -15,7 +15,7 @@ from django.db.models.functions import RowNumber
 from django.utils import translation
 
 from portal import facet_counts
-from portal.compiled import CompiledCount, CompiledQuery, CompiledSQL, Param, one_of
+from portal.compiled import CompiledCount, CompiledQuery, CompiledSQL, one_of
 from portal.publishing import Status
 from portal.taxonomy.models import Region, Theme
 
@@ -129,16 +129,18 @@ REGIONAL_SQL = """
     AND partners_partner.region_id = (SELECT id FROM taxonomy_region WHERE slug = %s)"""
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def _offering_page_sql(
-    language: str, regional: bool, start: int, top: int
+    language: str, theme: int, region: str | None, start: int, top: int
 ) -> CompiledSQL:
-    """``OFFERING_PAGE_SQL`` for a page, per language (the names' order)."""
+    """``OFFERING_PAGE_SQL`` for a page of a theme's (and a region's) ranking,
+    per language (the names' order). The theme and the region are written in, a
+    statement for each: as parameters, PostgreSQL planned the statement anew on
+    every run (its plan for any theme costing more than each theme's own)."""
     name_order, name_params = name_order_sql(language)
-    theme = Param("theme")
     sql = OFFERING_PAGE_SQL.format(
         name_order=name_order,
-        regional=REGIONAL_SQL if regional else "",
+        regional=REGIONAL_SQL if region else "",
         limit=top - start,
         start=start,
         expert_fields=", ".join(f"partners_partner.{name}" for name in EXPERT_FIELDS),
@@ -153,8 +155,8 @@ def _offering_page_sql(
         theme,
         Status.PUBLISHED,
     )
-    if regional:
-        params += (Param("region"),)
+    if region:
+        params += (region,)
     return CompiledSQL(sql, params)
 
 
@@ -162,8 +164,8 @@ def offering_page(*, theme: int, region: str | None, start: int, top: int) -> li
     """The rows of ``_offering_page`` for the partners ``start`` to ``top``."""
     regional = bool(region)
     if facet_counts.is_supported():
-        statement = _offering_page_sql(translation.get_language(), regional, start, top)
-        return statement.rows(theme=theme, region=region)
+        language = translation.get_language()
+        return _offering_page_sql(language, theme, region or None, start, top).rows()
     key = (regional, start, top)
     return OFFERING_PAGE.rows(
         key, start=start, top=top, theme=theme, region=region, regional=regional

@@ -82,17 +82,22 @@ def triggers_paused():
             cursor.execute("SET LOCAL session_replication_role = DEFAULT")
 
 
-# Plain SQL: the ORM took longer to build this query than PostgreSQL to run it.
-STORED_COUNTS = CompiledSQL(
-    "SELECT key, count FROM portal_facetcount WHERE listing = %s"
-    " AND audience = %s AND given = '' AND count > 0",
-    [Param("listing"), Param("audience")],
-)
+@functools.lru_cache(maxsize=32)
+def _stored_counts_statement(listing: str, audience: str) -> CompiledSQL:
+    """Plain SQL (the ORM took longer to build this query than PostgreSQL to run
+    it), one statement per list and audience: with them parameters, PostgreSQL
+    planned it anew on every run, finding no plan for any list as cheap as each
+    list's own."""
+    return CompiledSQL(
+        "SELECT key, count FROM portal_facetcount WHERE listing = %s"
+        " AND audience = %s AND given = '' AND count > 0",
+        [listing, audience],
+    )
 
 
 def stored_counts(listing: Listing, *, staff: bool) -> dict[str, dict[str, int]]:
     """``{facet: {option: count}}`` and ``{"*": {"": total}}``, from the stored rows."""
-    rows = STORED_COUNTS.rows(listing=listing.name, audience=STAFF if staff else PUBLIC)
+    rows = _stored_counts_statement(listing.name, STAFF if staff else PUBLIC).rows()
     counts: dict[str, dict[str, int]] = {TOTAL: {"": 0}}
     for key, count in rows:
         if key == TOTAL:
