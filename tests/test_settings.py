@@ -188,7 +188,7 @@ def test_with_redis_the_cache_and_the_celery_broker_use_it():
         " celery_app.conf.task_always_eager, celery_app.conf.broker_url"
     )
     assert show(DEV, {"REDIS_URL": url}, expression, "portal:celery_app") == (
-        "django.core.cache.backends.redis.RedisCache",
+        "portal.redis_cache.RedisCache",
         url,
         False,
         url,

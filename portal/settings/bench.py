@@ -58,7 +58,7 @@ if BENCH_CACHE == "off":
 elif BENCH_CACHE == "redis":
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.RedisCache",
             "LOCATION": BENCH_REDIS_URL,
             # The bench removes only keys under this prefix, never a whole database.
             "KEY_PREFIX": "bench",

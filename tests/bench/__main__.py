@@ -144,7 +144,7 @@ def _redis_settings(url: str) -> dict:
 
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "bench",
         },
