@@ -8,7 +8,10 @@
    a real gunicorn on loopback; every page is warmed up, then loaded at 1 and 16
    connections for a bounded time each.
 3. A table of requests/s, p50/p95/p99 and errors, each page's SQL queries and its
-   share of the trivial view's requests/s, against the targets of issue 3.
+   share of the trivial view's requests/s, against the targets of issue 3. In
+   the warm run, where that share is a target, the trivial view is measured
+   again after each list page, and a list page is compared with the runs just
+   before and after it.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ PROBE_TIMEOUT = 120.0
 SLOW_MS = 1000.0
 # The trivial view measured before and after the pages differs by more: say so.
 DRIFT_WARNING = 0.25
+# Seconds of the trivial view measured after each list page of the warm run, the
+# yardstick of that page and the next (report.Row.reference).
+REFERENCE_SECONDS = 3.0
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -201,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from . import dataset
     from .load import make_client
-    from .pages import YARDSTICK, bench_pages, count_queries, select
+    from .pages import LIST, YARDSTICK, bench_pages, count_queries, select
     from .report import CONFIG_TITLES, Row, summary, table
     from .rows import Sizes
     from .server import Server
@@ -241,11 +247,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Not measured (no such page yet, or an error): {', '.join(missing)}")
     client = make_client(args.generator)
     per_page = args.warmup + args.seconds * len(args.connections)
+    references = 0.0
+    if "redis" in configs:
+        lists = sum(page.kind == LIST for page in measured)
+        references = (
+            lists * len(args.connections) * min(args.seconds, REFERENCE_SECONDS)
+        )
     print(
         f"Load generator: {client.name}; {len(measured)} pages x {len(configs)} "
         f"configurations x {args.connections} connections, {args.seconds:g} s each: "
-        f"about {len(measured) * len(configs) * per_page / 60:.1f} min, more when "
-        "pages are slow"
+        f"about {(len(measured) * len(configs) * per_page + references) / 60:.1f} "
+        "min, more when pages are slow"
     )
 
     rows: list[Row] = []
@@ -267,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"\n{CONFIG_TITLES[config]}: {server.description} on {server.url('')}"
                 )
                 first_trivial = {}
+                # The latest run of the trivial view at each number of connections.
+                latest_trivial = {}
                 for page in pages:
                     if page.available:
                         page.status = _probe(server.port, page.path)
@@ -294,15 +308,27 @@ def main(argv: list[str] | None = None) -> int:
                         )
                         _settle(server.port)
                         previous = result
-                        rows.append(Row(config, page, connections, result))
+                        row = Row(config, page, connections, result)
+                        rows.append(row)
                         if page.kind == YARDSTICK:
                             first_trivial[connections] = result
-                        print(
-                            f"  {page.name:<22} {connections:>3} conn "
-                            f"{result.rps:>7.1f} req/s  p50 {result.p50_ms:6.1f} ms  "
-                            f"p95 {result.p95_ms:6.1f} ms  errors {result.errors}",
-                            flush=True,
-                        )
+                            latest_trivial[connections] = result
+                        _progress(page.name, connections, result)
+                        if (
+                            config == "redis"
+                            and page.kind == LIST
+                            and connections in latest_trivial
+                        ):
+                            before = latest_trivial[connections]
+                            after = client.run(
+                                server.url(pages[0].path),
+                                connections=connections,
+                                seconds=min(args.seconds, REFERENCE_SECONDS),
+                            )
+                            _settle(server.port)
+                            _progress("  trivial view", connections, after)
+                            latest_trivial[connections] = after
+                            row.reference = _mean_rps(before, after)
                 # The yardstick again: the ratios use the mean of both runs, and a
                 # difference between them shows a machine busy with something else.
                 again = replace(pages[0], name="trivial view, again")
@@ -313,9 +339,7 @@ def main(argv: list[str] | None = None) -> int:
                         seconds=args.seconds,
                     )
                     rows.append(Row(config, again, connections, result))
-                    trivials[(config, connections)] = (
-                        first.requests + result.requests
-                    ) / (first.seconds + result.seconds)
+                    trivials[(config, connections)] = _mean_rps(first, result)
                     drift = abs(first.rps - result.rps) / max(first.rps, result.rps, 1)
                     if drift > DRIFT_WARNING:
                         warnings.append(
@@ -346,6 +370,20 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if args.strict and missed else 0
 
 
+def _progress(name: str, connections: int, result) -> None:
+    print(
+        f"  {name:<22} {connections:>3} conn {result.rps:>7.1f} req/s  "
+        f"p50 {result.p50_ms:6.1f} ms  p95 {result.p95_ms:6.1f} ms  "
+        f"errors {result.errors}",
+        flush=True,
+    )
+
+
+def _mean_rps(*results) -> float:
+    """Requests/s over several runs together."""
+    return sum(r.requests for r in results) / sum(r.seconds for r in results)
+
+
 def _save(rows, path: Path) -> None:
     """The figures as JSON, for notes and comparisons between runs."""
     from dataclasses import asdict
@@ -358,6 +396,7 @@ def _save(rows, path: Path) -> None:
             "connections": row.connections,
             "queries": row.page.queries.get(row.config),
             "result": asdict(row.result) if row.result else None,
+            "trivial_reference_rps": row.reference,
         }
         for row in rows
     ]

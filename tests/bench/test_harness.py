@@ -20,7 +20,7 @@ from tests import factories
 from tests.bench.dataset import generate, ship_files
 from tests.bench.load import PythonClient, Result, _parse_wrk, percentile
 from tests.bench.pages import DETAIL, LIST, Page
-from tests.bench.report import Row, verdict
+from tests.bench.report import Row, summary, table, verdict
 from tests.bench.rows import Sizes
 
 DELAY = 0.005
@@ -133,6 +133,25 @@ def test_targets_of_the_issue():
     # Not measured: missing pages have no verdict, pages skipped as too slow fail.
     assert verdict(Row("off", page, 1, None), trivial)[1] is None
     assert verdict(Row("redis", page, 16, None, "skipped"), trivial)[1] is False
+
+
+def test_a_warm_list_page_is_held_to_the_trivial_view_measured_next_to_it():
+    page = Page("calendar", "/ru/programme/calendar/", LIST)
+    # The run's yardstick, read minutes apart while the host slowed down...
+    trivials = {("redis", 16): 2500.0}
+    # ...and the trivial view just before and after the page: 2,000 req/s.
+    slowed = Row("redis", page, 16, _result(900, 20), reference=2000.0)
+    unmatched = Row("redis", page, 16, _result(900, 20))
+
+    assert summary([slowed], trivials) == []
+    assert "45%" in table([slowed], trivials)
+    assert "pass" in table([slowed], trivials)
+    # Without a reference of its own, the run's yardstick applies.
+    assert summary([unmatched], trivials) == [
+        "warm (Redis), calendar, 16 conn: 900 req/s, p95 20.0 ms, "
+        "trivial view 2500 req/s (target >=40% of trivial)"
+    ]
+    assert "36%" in table([unmatched], trivials)
 
 
 @override_settings(ROOT_URLCONF="tests.bench.urls")
