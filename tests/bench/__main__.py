@@ -207,8 +207,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from . import dataset
     from .load import make_client
-    from .pages import LIST, YARDSTICK, bench_pages, count_queries, select
-    from .report import CONFIG_TITLES, Row, summary, table
+    from .pages import YARDSTICK, bench_pages, count_queries, select
+    from .report import CONFIG_TITLES, Row, held_to_share, summary, table
     from .rows import Sizes
     from .server import Server
 
@@ -247,12 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Not measured (no such page yet, or an error): {', '.join(missing)}")
     client = make_client(args.generator)
     per_page = args.warmup + args.seconds * len(args.connections)
-    references = 0.0
-    if "redis" in configs:
-        lists = sum(page.kind == LIST for page in measured)
-        references = (
-            lists * len(args.connections) * min(args.seconds, REFERENCE_SECONDS)
-        )
+    held = sum(held_to_share(c, page) for c in configs for page in measured)
+    references = held * len(args.connections) * min(args.seconds, REFERENCE_SECONDS)
     print(
         f"Load generator: {client.name}; {len(measured)} pages x {len(configs)} "
         f"configurations x {args.connections} connections, {args.seconds:g} s each: "
@@ -315,8 +311,7 @@ def main(argv: list[str] | None = None) -> int:
                             latest_trivial[connections] = result
                         _progress(page.name, connections, result)
                         if (
-                            config == "redis"
-                            and page.kind == LIST
+                            held_to_share(config, page)
                             and connections in latest_trivial
                         ):
                             before = latest_trivial[connections]
